@@ -1,0 +1,3 @@
+from draftlint.cli import main
+
+main()

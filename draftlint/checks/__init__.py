@@ -1,0 +1,14 @@
+"""The built-in checks: one module per kind of convention, each with RULES and check(resolution)."""
+from __future__ import annotations
+
+import importlib
+
+MODULES = ("structure", "italics", "numbering", "punctuation", "footnotes")
+
+
+def modules():
+    return [importlib.import_module(f"draftlint.checks.{name}") for name in MODULES]
+
+
+def all_rules():
+    return {rule.id: rule for mod in modules() for rule in mod.RULES}

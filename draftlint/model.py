@@ -1,0 +1,96 @@
+"""What the readers produce and every check reads: paragraphs, runs, footnote marks, footnotes, comments.
+
+Only the readers know about XML; each model object keeps a link back to the element it came from so
+that later writers (fixes, comments, scaffold) can change the same file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Run:
+    text: str
+    italic: bool
+    element: object = None
+    superscript: bool = False
+
+
+@dataclass(slots=True)
+class Mark:
+    """A footnote mark in a paragraph: `offset` is where it stands in the paragraph text."""
+
+    offset: int
+    key: str  # Word footnote id, or the typed number ("3") or "*"
+    typed: bool
+    symbol: str = ""  # a Word footnote with its own mark ("*") instead of a number
+
+
+@dataclass(slots=True)
+class Paragraph:
+    runs: list[Run]
+    number: str | None = None  # automatic number as printed ("1.", "(a)"); typed ones stay in the text
+    level: int | None = None  # list level of an automatic number (0 = top)
+    marks: list[Mark] = field(default_factory=list)
+    index: int | None = None  # 1-based Word paragraph in the body
+    line: int | None = None  # 1-based line in a text draft
+    style: str | None = None
+    comments: list[str] = field(default_factory=list)
+    footnote_key: str | None = None  # set when the paragraph is itself a typed footnote ("¹ See …")
+    element: object = None
+    text: str = ""
+
+    def __post_init__(self):
+        if not self.text:
+            self.text = "".join(r.text for r in self.runs)
+
+    def italic_mask(self) -> list[bool]:
+        mask: list[bool] = []
+        for r in self.runs:
+            mask.extend([r.italic] * len(r.text))
+        return mask
+
+
+@dataclass(slots=True)
+class Footnote:
+    key: str
+    paragraphs: list[Paragraph]
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text.strip() for p in self.paragraphs).strip()
+
+
+@dataclass(slots=True)
+class Comment:
+    id: str
+    author: str
+    text: str
+
+
+@dataclass(slots=True)
+class Source:
+    """A draft as read: the body paragraphs in order, Word footnotes and comments."""
+
+    path: str
+    format: str  # "docx" or "text"
+    paragraphs: list[Paragraph]
+    footnotes: dict[str, Footnote] = field(default_factory=dict)
+    comments: dict[str, Comment] = field(default_factory=dict)
+    has_italics: bool = True  # False for a text copy that carries no formatting at all
+
+
+def join_paragraphs(first: Paragraph, second: Paragraph, sep: str = "") -> Paragraph:
+    """`first` followed by `second` as one paragraph (a page-break split, a deleted paragraph mark)."""
+    shift = len(first.text) + len(sep)
+    runs = list(first.runs)
+    if sep:
+        runs.append(Run(text=sep, italic=False))
+    runs.extend(second.runs)
+    marks = list(first.marks) + [Mark(offset=m.offset + shift, key=m.key, typed=m.typed, symbol=m.symbol)
+                                 for m in second.marks]
+    comments = first.comments + [c for c in second.comments if c not in first.comments]
+    return Paragraph(runs=runs, number=first.number if first.number is not None else second.number,
+                     level=first.level if first.number is not None else second.level, marks=marks,
+                     index=first.index, line=first.line, style=first.style or second.style, comments=comments,
+                     footnote_key=first.footnote_key, element=first.element, text=first.text + sep + second.text)

@@ -1,0 +1,48 @@
+"""What every rule is to the engine, whether written in Python or in a YAML pack."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CATEGORIES = ("structure", "italics", "numbering", "punctuation", "footnotes", "repetition", "recall-chain",
+              "agenda", "dates", "spelling", "references", "vocabulary", "placeholders", "style")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    summary: str
+    why: str
+    wrong: str  # a mini-draft (docs/text-drafts.md) that sets the rule off
+    right: str  # the same mini-draft, corrected
+    fixable: bool = False
+    pack: str = "built-in"
+
+    def at(self, target, message: str, severity: str | None = None, label: str | None = None) -> "Finding":
+        """A finding at a model node, a footnote entry, or (target None) at `label`."""
+        paragraph = line = None
+        order: float = 10**6
+        if target is not None and hasattr(target, "para"):
+            paragraph, line, order = target.para.index, target.para.line, target.order
+        elif target is not None:  # a footnote entry: sorted after the paragraph that first refers to it
+            order = target.marks[0][0].order + 0.5 if target.marks else 10**6 + target.order
+            if target.footnote is not None and target.footnote.paragraphs:
+                line = target.footnote.paragraphs[0].line
+        return Finding(rule=self.id, message=message, label=label or getattr(target, "label", "document"),
+                       order=order, paragraph=paragraph, line=line, severity=severity or self.severity,
+                       category=self.category, fixable=self.fixable)
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    message: str
+    label: str
+    order: float
+    paragraph: int | None
+    line: int | None
+    severity: str
+    category: str
+    fixable: bool = False
