@@ -136,9 +136,6 @@ def _continues_line(line: str) -> bool:
     return line[:1].islower() or bool(DATE_START.match(line))
 
 
-def _ends_sentence(line: str) -> bool:
-    return line.rstrip(" *_" + SUPERSCRIPTS + "0123456789").endswith((",", ";", ":", ".", "”", "\""))
-
 
 def _split_glued(raw: str) -> list[str]:
     """Blocks of a heading that a converter glued together with bold markers ("devices**Resolution …")."""
