@@ -36,7 +36,8 @@ def main():
               help="How to print the findings.")
 @click.option("--select", multiple=True, help="Only these rules (id or prefix, e.g. italics). Repeatable.")
 @click.option("--ignore", multiple=True, help="Not these rules (id or prefix). Repeatable.")
-def check(paths, fmt, select, ignore):
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found (input errors still exit 2).")
+def check(paths, fmt, select, ignore, exit_zero):
     """Check drafts (.docx, .md, .txt; folders are searched for .docx)."""
     from draftlint.engine import Options, check_file
     from draftlint.report import FORMATS
@@ -44,9 +45,16 @@ def check(paths, fmt, select, ignore):
     options = Options(select=_split(select), ignore=_split(ignore))
     results = [check_file(p, options) for p in expand(paths)]
     sys.stdout.write(FORMATS[fmt](results))
+    errors = sum(f.severity == "error" for r in results for f in r.findings)
+    if fmt == "text":
+        warnings = sum(f.severity == "warning" for r in results for f in r.findings)
+        unread = sum(1 for r in results if r.error)
+        summary = f"{len(results)} file{'s' if len(results) != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, " \
+                  f"{warnings} warning{'s' if warnings != 1 else ''}" + (f", {unread} not readable" if unread else "")
+        click.echo(summary, err=True)
     if any(r.error for r in results):
         sys.exit(2)
-    if any(f.severity == "error" for r in results for f in r.findings):
+    if errors and not exit_zero:
         sys.exit(1)
 
 

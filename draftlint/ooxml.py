@@ -327,6 +327,7 @@ class Numbering:
         self.abstract: dict[str, dict[int, dict]] = {}
         self.nums: dict[str, tuple[str, dict[int, int], dict[int, dict]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        self.restarted: set[tuple[str, int]] = set()
         if root is None:
             return
         links: dict[str, str] = {}
@@ -388,13 +389,16 @@ class Numbering:
         levels.update(overrides)
         if ilvl not in levels:
             return None
-        # Lists that share a definition continue each other unless a list restarts with startOverride.
-        key = num_id if starts else f"a{aid}"
-        counters = self.counters.setdefault(key, {})
-        if ilvl in counters:
+        # Lists that share a definition count on together; a list restarted with startOverride resets the count
+        # the first time it is used (Word and LibreOffice then continue it under other list ids).
+        counters = self.counters.setdefault(f"a{aid}", {})
+        if ilvl in starts and (num_id, ilvl) not in self.restarted:
+            self.restarted.add((num_id, ilvl))
+            counters[ilvl] = starts[ilvl]
+        elif ilvl in counters:
             counters[ilvl] += 1
         else:
-            counters[ilvl] = starts.get(ilvl, levels[ilvl]["start"])
+            counters[ilvl] = levels[ilvl]["start"]
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
         lvl = levels[ilvl]

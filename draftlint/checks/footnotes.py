@@ -10,15 +10,15 @@ SEQUENCE = Rule(
     summary="Typed footnote marks run 1, 2, 3 … in the order they appear.",
     why="A resolution has one consecutive footnote sequence; typed numbers do not renumber themselves when a "
         "paragraph with a footnote is moved or deleted.",
-    wrong=D + "1. *Takes note* of the report;²\n\n2. *Welcomes* the study;¹\n\n¹ A/77/100.\n\n² A/77/200.",
-    right=D + "1. *Takes note* of the report;¹\n\n2. *Welcomes* the study;²\n\n¹ A/77/200.\n\n² A/77/100.",
+    wrong=D + "1. *Takes note* of the report;²\n\n2. *Welcomes* the study.¹\n\n¹ A/77/100.\n\n² A/77/200.",
+    right=D + "1. *Takes note* of the report;¹\n\n2. *Welcomes* the study.²\n\n¹ A/77/200.\n\n² A/77/100.",
 )
 MISSING = Rule(
     "footnotes.missing", "footnotes", "error",
     summary="Every footnote mark has its footnote.",
     why="A mark without a footnote points the reader at nothing; it is usually a footnote lost when text was pasted.",
-    wrong=D + "1. *Takes note* of the report;¹\n\n2. *Welcomes* the study;²\n\n¹ A/77/100.",
-    right=D + "1. *Takes note* of the report;¹\n\n2. *Welcomes* the study;²\n\n¹ A/77/100.\n\n² A/77/200.",
+    wrong=D + "1. *Takes note* of the report;¹\n\n2. *Welcomes* the study.²\n\n¹ A/77/100.",
+    right=D + "1. *Takes note* of the report;¹\n\n2. *Welcomes* the study.²\n\n¹ A/77/100.\n\n² A/77/200.",
 )
 UNREFERENCED = Rule(
     "footnotes.unreferenced", "footnotes", "error",
@@ -39,8 +39,8 @@ REPEATED = Rule(
     summary="A footnote mark is not repeated; a second reference gets a new footnote with the same text.",
     why="UN Editorial Manual: numbered footnote indicators are no longer repeated in resolutions (older "
         "resolutions did repeat them, so this is a warning).",
-    wrong=D + "1. *Takes note* of the report;¹\n\n2. *Welcomes* the report;¹\n\n¹ A/77/100.",
-    right=D + "1. *Takes note* of the report;¹\n\n2. *Welcomes* the report;²\n\n¹ A/77/100.\n\n² A/77/100.",
+    wrong=D + "1. *Takes note* of the report;¹\n\n2. *Welcomes* the report.¹\n\n¹ A/77/100.",
+    right=D + "1. *Takes note* of the report;¹\n\n2. *Welcomes* the report.²\n\n¹ A/77/100.\n\n² A/77/100.",
 )
 RULES = [SEQUENCE, MISSING, UNREFERENCED, EMPTY, REPEATED]
 

@@ -33,7 +33,16 @@ SUB_SEQUENCE = Rule(
     right=D + "1. *Requests* the Secretary-General:\n\n(a) To report;\n\n(b) To consult States;\n\n2. *Decides* to remain seized of the matter.",
     fixable=True,
 )
-RULES = [OP_SEQUENCE, OP_FORM, SUB_SEQUENCE]
+SUB_FORM = Rule(
+    "numbering.sub-form", "numbering", "error",
+    summary="Sub-paragraphs are labelled “(a)” and, inside them, “(i)”, with parentheses.",
+    why="UN Editorial Manual: sub-paragraphs (a), (b) …, then (i), (ii) …; “a.” and “i.” are for a third and "
+        "fourth level only. Lists converted from other formats often lose the parentheses.",
+    wrong=D + "1. *Requests* the Secretary-General:\n\na. To report;\n\nb. To consult States;\n\n2. *Decides* to remain seized of the matter.",
+    right=D + "1. *Requests* the Secretary-General:\n\n(a) To report;\n\n(b) To consult States;\n\n2. *Decides* to remain seized of the matter.",
+    fixable=True,
+)
+RULES = [OP_SEQUENCE, OP_FORM, SUB_SEQUENCE, SUB_FORM]
 
 
 def check(res):
@@ -64,8 +73,19 @@ def _section_between(res, a, b) -> bool:
     return any(n.kind in ("section", "opening") and a.order < n.order < b.order for n in res.nodes)
 
 
+def _depth(node) -> int:
+    depth = 0
+    while node is not None and node.kind == "sub":
+        depth += 1
+        node = node.parent
+    return depth
+
+
 def _check_subs(parent):
     subs = [c for c in parent.children if c.kind == "sub"]
+    if subs and _depth(subs[0]) <= 2 and not subs[0].number.startswith("("):
+        token = subs[0].number.strip(".")
+        yield SUB_FORM.at(subs[0], f"sub-paragraph labelled “{subs[0].number}”; write “({token})”")
     for k, node in enumerate(subs, 1):
         style = node.style or "letter"
         want = roman(k) if style == "roman" else letters(k)

@@ -374,7 +374,7 @@ def _join_page_splits(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 def _continues(prev: Paragraph, p: Paragraph) -> bool:
     first = p.text.lstrip()[:1]
-    if not first or NEW_PARAGRAPH.match(p.text) or re.match(r"\d{1,3}[.)]\s", p.text):
+    if not first or NEW_PARAGRAPH.match(p.text) or re.match(r"(?:\d{1,3}[.)]|[a-z]{1,4}\.)\s", p.text):
         return False
     if first.islower():
         return True

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXAMPLES = ROOT / "examples"
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def lint_path(path):
+    from draftlint.engine import lint_resolution
+    from draftlint.readers import read
+    from draftlint.structure import build
+
+    res = build(read(str(path)))
+    return res, lint_resolution(res)
+
+
+def lint_text(text: str, tmp_path: Path, name: str = "draft.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return lint_path(path)
+
+
+def lint_docx(text: str, tmp_path: Path, name: str = "draft.docx", **options):
+    from draftlint.docxbuild import build_docx
+
+    path = tmp_path / name
+    build_docx(text, str(path), **options)
+    return lint_path(path)
+
+
+def errors(findings):
+    return [(f.label, f.rule) for f in findings if f.severity == "error"]
+
+
+def run_cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "draftlint", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=120)
+
+
+@pytest.fixture
+def seeds():
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside the repository")
+    return SEEDS
