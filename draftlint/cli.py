@@ -37,13 +37,16 @@ def main():
 @click.option("--select", multiple=True, help="Only these rules (id or prefix, e.g. italics). Repeatable.")
 @click.option("--ignore", multiple=True, help="Not these rules (id or prefix). Repeatable.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found (input errors still exit 2).")
-def check(paths, fmt, select, ignore, exit_zero):
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Files checked at once (default 0: one per processor core).")
+def check(paths, fmt, select, ignore, exit_zero, jobs):
     """Check drafts (.docx, .md, .txt; folders are searched for .docx)."""
-    from draftlint.engine import Options, check_file
+    from draftlint.engine import Options
     from draftlint.report import FORMATS
 
     options = Options(select=_split(select), ignore=_split(ignore))
-    results = [check_file(p, options) for p in expand(paths)]
+    files = expand(paths)
+    results = run_all(files, options, jobs or os.cpu_count() or 1)
     sys.stdout.write(FORMATS[fmt](results))
     errors = sum(f.severity == "error" for r in results for f in r.findings)
     if fmt == "text":
@@ -56,6 +59,19 @@ def check(paths, fmt, select, ignore, exit_zero):
         sys.exit(2)
     if errors and not exit_zero:
         sys.exit(1)
+
+
+def run_all(files: list[str], options, jobs: int):
+    """Results in the order of `files`, whatever the number of processes."""
+    from draftlint.engine import check_file
+
+    if jobs <= 1 or len(files) < 4:
+        return [check_file(p, options) for p in files]
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+        return list(pool.map(partial(check_file, options=options), files, chunksize=max(1, len(files) // (jobs * 8))))
 
 
 def _split(values) -> tuple[str, ...]:

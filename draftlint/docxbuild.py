@@ -18,7 +18,7 @@ SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
 TOKEN = re.compile(r"\{\+\+(?P<ins>.*?)\+\+\}|\{--(?P<del>.*?)--\}|\{>>(?P<comment>.*?)<<\}|"
-                   r"\*(?P<it>[^*\s][^*]*?)\*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)", re.S)
+                   r"\*\*(?P<bold>[^*\s][^*]*?)\*\*|\*(?P<it>[^*\s][^*]*?)\*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)", re.S)
 OP_NUMBER = re.compile(r"^(\d{1,3})\.\s+")
 SUB_NUMBER = re.compile(r"^\(([a-z]{1,4})\)\s+")
 DATE = "2026-01-01T00:00:00Z"
@@ -40,8 +40,8 @@ class _Writer:
         self.change_id = 100
         self.sub_levels: list[str] = []  # state of the letter level, then the roman labels used under it
 
-    def run(self, text: str, italic=False, superscript=False, deleted=False) -> str:
-        props = []
+    def run(self, text: str, italic=False, superscript=False, deleted=False, bold=False) -> str:
+        props = ["<w:b/>"] if bold else []
         if italic:
             props.append('<w:rStyle w:val="LeadPhrase"/>' if self.italics == "style" else "<w:i/>")
         if superscript:
@@ -58,7 +58,9 @@ class _Writer:
             if m.start() > pos:
                 out.append(self.run(text[pos:m.start()]))
             pos = m.end()
-            if m.group("it") is not None:
+            if m.group("bold") is not None:
+                out.append(self.run(m.group("bold"), bold=True))
+            elif m.group("it") is not None:
                 out.append(self.run(m.group("it"), italic=True))
             elif m.group("ins") is not None:
                 self.change_id += 1

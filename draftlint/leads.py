@@ -162,6 +162,8 @@ def _continuation(toks, j, lh, required_end, end):
         while k < len(words) and words[k] in INTENSIFIERS:
             k += 1
         if k < len(words) and words[k] in FEELINGS:
+            if lh in ("reiterates", "reiterating"):
+                return k + 1, required_end, toks[k][2]  # "Reiterates its concern": italics seen both ways
             return k + 1, toks[k][2], toks[k][2]
         return j, required_end, end
     if lh in WITH_HEADS or (lh in ("takes", "taking") and j < len(words) and words[j] == "note"):

@@ -195,6 +195,7 @@ class _Builder:
 
 def build(source: Source) -> Resolution:
     b = _Builder(source)
+    _asterisk_notes(source)
     items = [p for p in source.paragraphs if p.footnote_key is None and (p.text.strip() or p.number)]
     typed_notes = [p for p in source.paragraphs if p.footnote_key is not None]
     opening_at = next((i for i, p in enumerate(items) if OPENING.match(_clean(p))), None)
@@ -216,6 +217,57 @@ def build(source: Source) -> Resolution:
     _heading(b, heading_paras, kind)
     _body(b, items[body_at:])
     return Resolution(source, kind, draft, adopted, b.nodes, _footnotes(b, source, typed_notes), organ)
+
+
+ASTERISK_NOTE = re.compile(r"^\*\s*(?=[A-Z])")
+
+
+def _asterisk_notes(source: Source) -> None:
+    """A typed sponsor footnote ("* On behalf of the Group of 77 and China.") and its typed "*" mark."""
+    paras = source.paragraphs
+    notes = [k for k, p in enumerate(paras) if p.footnote_key is None and ASTERISK_NOTE.match(p.text) and k > 0]
+    if not notes:
+        return
+    for k in notes:
+        p = paras[k]
+        cut = ASTERISK_NOTE.match(p.text).end()
+        p.footnote_key = "*"
+        p.runs = _drop_prefix(p.runs, cut)
+        p.text = p.text[cut:]
+    if any(m.key == "*" or m.symbol == "*" for p in paras for m in p.marks):
+        return
+    for p in paras[:notes[0]]:
+        m = re.search(r"(?<=\S)\*(?=\s|$)", p.text)
+        if m and p.footnote_key is None:
+            p.marks.append(Mark(offset=m.start(), key="*", typed=True))
+            p.marks.sort(key=lambda mk: mk.offset)
+            p.runs = _drop_at(p.runs, m.start())
+            p.text = p.text[:m.start()] + p.text[m.start() + 1:]
+            return
+
+
+def _drop_prefix(runs, count):
+    out = []
+    for r in runs:
+        if count >= len(r.text):
+            count -= len(r.text)
+            continue
+        out.append(type(r)(text=r.text[count:], italic=r.italic, element=r.element, superscript=r.superscript))
+        count = 0
+    return out
+
+
+def _drop_at(runs, offset):
+    out, pos = [], 0
+    for r in runs:
+        if pos <= offset < pos + len(r.text):
+            k = offset - pos
+            out.append(type(r)(text=r.text[:k] + r.text[k + 1:], italic=r.italic, element=r.element,
+                               superscript=r.superscript))
+        else:
+            out.append(r)
+        pos += len(r.text)
+    return [r for r in out if r.text]
 
 
 def _body_start_without_opening(items: list[Paragraph]) -> int | None:
@@ -285,9 +337,10 @@ def _body(b: _Builder, items: list[Paragraph]) -> None:
                   kind if kind == "title" else "heading", p)
             continue
         if not label and (SECTION_MARK.match(t) or SECTION_MARK_TITLE.match(t)):
+            # A section of an omnibus text may have its own preamble.
             b.add("section", "heading", p)
             section_title_wanted = bool(SECTION_MARK.match(t))
-            top, stack = None, []
+            top, stack, in_operative = None, [], False
             continue
         if section_title_wanted and not label and _heading_like(t):
             b.add("section", "heading", p)
@@ -302,6 +355,12 @@ def _body(b: _Builder, items: list[Paragraph]) -> None:
             node.clause = chapeau and (lead is None or not lead.operative)
             in_operative, top, stack = True, node, []
             continue
+        if label and top is None and b.nodes and b.nodes[-1].kind == "chapeau":
+            # "*Urges* all countries:" followed by (a), (b) … is a single operative paragraph, not a chapeau.
+            top = b.nodes[-1]
+            b.op_count += 1
+            top.kind, top.label = "op", f"OP{b.op_count}"
+            chapeau = False
         if label:
             parent_top = top
             if parent_top is None:
@@ -350,42 +409,32 @@ def _heading_like(t: str) -> bool:
 
 
 def _add_sub(b: _Builder, top: Node, stack: list[Node], p: Paragraph, label: str, body: int, typed: bool) -> None:
-    token, form = sub_token(label)
-    depth = None
-    if p.level is not None and top.para.level is not None and not typed:
-        depth = max(1, p.level - top.para.level)
-    elif p.level is not None and not typed:
-        depth = max(1, p.level)
+    # Depth comes from the labels, not from the list level: drafters often number "(i)" items with a
+    # separate list at level 0, and the sequence of labels and the lead-in colon are what a reader sees.
+    token, _ = sub_token(label)
     style, value, parent = None, None, top
-    if depth is not None:
-        del stack[depth - 1:]
-        parent = stack[-1] if stack else top
-        siblings = parent.children
-        prev_style = siblings[-1].style if siblings else None
-        style = prev_style or ("roman" if depth >= 2 and token in ("i", "ii") else "letter")
-    else:
-        # Typed labels: continue the innermost level whose next value this is, else open a deeper level.
-        for k in range(len(stack) - 1, -1, -1):
-            node = stack[k]
-            v = (roman_value if node.style == "roman" else letter_value)(token)
-            if v is not None and node.value is not None and v == node.value + 1:
-                del stack[k:]
-                parent = stack[-1] if stack else top
-                style = node.style
-                break
-        if style is None:
-            innermost = stack[-1] if stack else None
-            if innermost is not None and innermost.text.rstrip().endswith(":"):
-                parent = innermost
-                style = "roman" if (innermost.style == "letter" and roman_value(token) is not None) else "letter"
-            elif innermost is not None:
-                # A number that does not follow: stay on the innermost level (the numbering check reports it).
-                del stack[-1:]
-                parent = stack[-1] if stack else top
-                style = innermost.style
-            else:
-                parent = top
-                style = "roman" if token == "i" and top.kind == "sub" else "letter"
+    # Continue the innermost level whose next value this is, else open a deeper level.
+    for k in range(len(stack) - 1, -1, -1):
+        node = stack[k]
+        v = (roman_value if node.style == "roman" else letter_value)(token)
+        if v is not None and node.value is not None and v == node.value + 1:
+            del stack[k:]
+            parent = stack[-1] if stack else top
+            style = node.style
+            break
+    if style is None:
+        innermost = stack[-1] if stack else None
+        if innermost is not None and innermost.text.rstrip().endswith(":"):
+            parent = innermost
+            style = "roman" if (innermost.style == "letter" and roman_value(token) is not None) else "letter"
+        elif innermost is not None:
+            # A number that does not follow: stay on the innermost level (the numbering check reports it).
+            del stack[-1:]
+            parent = stack[-1] if stack else top
+            style = innermost.style
+        else:
+            parent = top
+            style = "roman" if token == "i" else "letter"
     if style == "roman":
         value = roman_value(token)
     else:

@@ -47,7 +47,7 @@ def replace(text: str, old: str, new: str) -> str:
 
 def example_77_64() -> str:
     t = seed_text("A_RES_77_64.txt")
-    t = replace(t, "46th plenary meeting 7 December 2022", "46th plenary meeting\n\n7 December 2022")
+    t = replace(t, "*46th plenary meeting 7 December 2022*", "*46th plenary meeting*\n\n*7 December 2022*")
     return "United Nations A/RES/77/64\n\nGeneral Assembly\n\nDistr.: General 13 December 2022\n\n" + t
 
 
@@ -82,8 +82,8 @@ def example_2365() -> str:
 
 def example_first_committee_draft() -> str:
     t = example_77_64()
-    closing = t.index("46th plenary meeting")
-    body = t[t.index("*The General Assembly,*"):closing].rstrip(" *\n")
+    closing = t.index("*46th plenary meeting")
+    body = t[t.index("*The General Assembly,*"):closing].rstrip()
     notes = t[t.index("7 December 2022", closing) + len("7 December 2022"):].strip(" *\n")
     heading = ("United Nations A/C.1/79/L.31\n\nGeneral Assembly\n\nDistr.: Limited 11 October 2024\n\nOriginal: English\n\n"
                "Seventy-ninth session\n\nFirst Committee\n\nAgenda item 99 (kk)\n\n"
