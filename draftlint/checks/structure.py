@@ -65,9 +65,9 @@ def check(res):
         yield OPENING.at(None, "the opening line (“The General Assembly,”) is missing before the preamble",
                          label="opening")
     for node in openings[1:]:
-        before = [n for n in res.nodes if n.order < node.order and n.kind in ("section", "title", "closing", "heading")]
+        # A second part ("B", its title) starts with its own opening line; anywhere else it is a repeat.
         prev = [n for n in res.nodes if n.order < node.order]
-        if not (prev and prev[-1].kind in ("section", "title", "heading", "closing")) and before is not None:
+        if not (prev and prev[-1].kind in ("section", "title", "heading", "closing")):
             yield OPENING.at(node, "the opening line appears again; a resolution has it once")
     for node in res.preamble:
         if node.misplaced:
@@ -76,14 +76,14 @@ def check(res):
             yield ORDER.at(node, f"preambular paragraph{where}: all preambular paragraphs come before the first "
                                  "operative paragraph")
     ops = res.operative
-    numbered = [n for n in ops if n.number is not None]
-    if len(ops) > 1:
-        for node in ops:
-            if node.number is None:
-                yield UNNUMBERED.at(node, "this paragraph among the operative paragraphs has no number")
+    for part in {n.part for n in ops}:
+        in_part = [n for n in ops if n.part == part]
+        if len(in_part) > 1:  # a resolution with a single operative paragraph leaves it unnumbered
+            for node in in_part:
+                if node.number is None:
+                    yield UNNUMBERED.at(node, "this paragraph among the operative paragraphs has no number")
     if openings and not ops and not res.of_kind("chapeau"):
         yield OPERATIVE.at(openings[0], "the resolution has no operative paragraphs")
-    del numbered
     title_needed = res.kind in ("ga-resolution", "ga-draft", "hrc-draft", "ecosoc-draft")
     if title_needed and not res.of_kind("title"):
         yield TITLE.at(None, "the title of the resolution is missing above the opening line", label="title")
