@@ -37,14 +37,17 @@ def main():
 @click.option("--select", multiple=True, help="Only these rules (id or prefix, e.g. italics). Repeatable.")
 @click.option("--ignore", multiple=True, help="Not these rules (id or prefix). Repeatable.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found (input errors still exit 2).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this configuration file instead of the .draftlint.yaml found beside the drafts.")
+@click.option("--strict", is_flag=True, help="Warnings fail the check too (exit 1).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Files checked at once (default 0: one per processor core).")
-def check(paths, fmt, select, ignore, exit_zero, jobs):
+def check(paths, fmt, select, ignore, exit_zero, config_path, strict, jobs):
     """Check drafts (.docx, .md, .txt; folders are searched for .docx)."""
     from draftlint.engine import Options
     from draftlint.report import FORMATS
 
-    options = Options(select=_split(select), ignore=_split(ignore))
+    options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict)
     files = expand(paths)
     results = run_all(files, options, jobs or os.cpu_count() or 1)
     sys.stdout.write(FORMATS[fmt](results))
@@ -57,7 +60,8 @@ def check(paths, fmt, select, ignore, exit_zero, jobs):
         click.echo(summary, err=True)
     if any(r.error for r in results):
         sys.exit(2)
-    if errors and not exit_zero:
+    failing = errors or any(r.strict and any(f.severity == "warning" for f in r.findings) for r in results)
+    if failing and not exit_zero:
         sys.exit(1)
 
 
@@ -76,3 +80,42 @@ def run_all(files: list[str], options, jobs: int):
 
 def _split(values) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@main.command()
+@click.argument("args", nargs=-1)
+@click.option("--markdown", is_flag=True, help="Print the rule reference as Markdown (docs/rules.md).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Also list the packs of this configuration.")
+def rules(args, markdown, config_path):
+    """List every rule, show one rule's doc (draftlint rules ID), or validate a pack (draftlint rules validate PACK.yaml)."""
+    from draftlint.errors import InputError
+    from draftlint import ruledocs
+
+    if args and args[0] == "validate":
+        if len(args) < 2:
+            raise click.UsageError("give the pack to validate: draftlint rules validate PACK.yaml")
+        from draftlint.packs import load_pack
+
+        status = 0
+        for path in args[1:]:
+            try:
+                rules_found = load_pack(path)
+                click.echo(f"{path}: valid, {len(rules_found)} rule{'s' if len(rules_found) != 1 else ''}")
+            except InputError as exc:
+                click.echo(str(exc))
+                status = 2
+        sys.exit(status)
+    try:
+        config = None
+        if config_path:
+            from draftlint.config import load_config
+
+            config = load_config(config_path)
+        text = ruledocs.render(args[0] if args else None, markdown=markdown, config=config)
+    except InputError as exc:
+        click.echo(f"error: {exc}")
+        sys.exit(2)
+    if text is None:
+        click.echo(f"error: no rule {args[0]!r}; draftlint rules lists them all")
+        sys.exit(2)
+    sys.stdout.write(text)

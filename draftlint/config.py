@@ -1,0 +1,111 @@
+"""Configuration: .draftlint.yaml found by walking up from each checked file, or [tool.draftlint] in
+pyproject.toml. Keys are described in rules/config.schema.json and in the README."""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+
+from draftlint.packs import PackError, load_yaml, validate
+
+NAMES = (".draftlint.yaml", ".draftlint.yml")
+
+
+@dataclass
+class Config:
+    path: str | None = None
+    packs: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    strict: bool = False
+
+    def ignores_for(self, file_path: str) -> list[str]:
+        if not self.per_file_ignores or not self.path:
+            return []
+        base = os.path.dirname(os.path.abspath(self.path))
+        rel = os.path.relpath(os.path.abspath(file_path), base).replace(os.sep, "/")
+        out = []
+        for pattern, ids in self.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(file_path), pattern):
+                out.extend(ids)
+        return out
+
+
+_FOUND: dict[str, Config] = {}
+
+
+def find_config(file_path: str) -> Config:
+    """The configuration that applies to a draft (cached per folder); an empty one if there is none."""
+    folder = os.path.dirname(os.path.abspath(file_path))
+    if folder in _FOUND:
+        return _FOUND[folder]
+    config = None
+    current = folder
+    while True:
+        for name in NAMES:
+            candidate = os.path.join(current, name)
+            if os.path.isfile(candidate):
+                config = load_config(candidate)
+                break
+        if config is None:
+            pyproject = os.path.join(current, "pyproject.toml")
+            if os.path.isfile(pyproject):
+                config = _from_pyproject(pyproject)
+        if config is not None:
+            break
+        parent = os.path.dirname(current)
+        if parent == current:
+            config = Config()
+            break
+        current = parent
+    _FOUND[folder] = config
+    return config
+
+
+def _from_pyproject(path: str) -> Config | None:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise PackError(f"{path}: not valid TOML ({exc})") from None
+    section = data.get("tool", {}).get("draftlint")
+    if section is None:
+        return None
+    return _build({k.replace("-", "_"): v for k, v in section.items()}, path, set())
+
+
+def load_config(path: str, _seen: set | None = None) -> Config:
+    data = load_yaml(path)
+    if data is None:
+        data = {}
+    return _build(data, path, _seen or set())
+
+
+def _build(data, path: str, seen: set) -> Config:
+    validate(data, path, "config.schema.json")
+    here = os.path.dirname(os.path.abspath(path))
+    config = Config(path=path)
+    if "extends" in data:
+        parent_path = os.path.normpath(os.path.join(here, data["extends"]))
+        if parent_path in seen or os.path.abspath(path) == parent_path:
+            raise PackError(f"{path}: extends: the configurations extend each other in a loop")
+        seen.add(os.path.abspath(path))
+        parent = load_config(parent_path, seen)
+        config.packs = list(parent.packs)
+        config.select, config.ignore = list(parent.select), list(parent.ignore)
+        config.severity = dict(parent.severity)
+        config.per_file_ignores = dict(parent.per_file_ignores)
+        config.strict = parent.strict
+    config.packs += [os.path.normpath(os.path.join(here, p)) for p in data.get("packs", [])]
+    config.select = data.get("select", config.select)
+    config.ignore = config.ignore + data.get("ignore", [])
+    config.severity.update(data.get("severity", {}))
+    config.per_file_ignores.update(data.get("per_file_ignores", {}))
+    config.strict = data.get("strict", config.strict)
+    return config

@@ -1,0 +1,311 @@
+"""Rules written as data: YAML packs, validated by rules/schema.json, compiled into rules the engine runs
+exactly like the Python checks. A finding of rule `id` in pack `house` has the id `house.id`."""
+from __future__ import annotations
+
+import os
+import re
+import string
+from functools import lru_cache
+from pathlib import Path
+
+from draftlint.errors import InputError
+from draftlint.leads import OP_ADVERBS, POST_ADVERBS, PP_PRE_ADVERBS
+from draftlint.rule import Rule
+
+WORD_EDGE = r"[\w’'-]"
+PLACEHOLDERS = {"match", "suggestion", "label"}
+MAX_PACK_BYTES = 4 * 1024 * 1024
+
+
+def resource_dir(name: str) -> Path:
+    """rules/ or templates/: inside the installed package, or beside it in a source checkout."""
+    here = Path(__file__).resolve().parent
+    inside = here / name
+    if (inside / "schema.json").exists() or any(inside.glob("*.docx")) or any(inside.glob("*.yaml")):
+        return inside
+    return here.parent / name
+
+
+class PackError(InputError):
+    """A pack or configuration file that cannot be used; the message names the file, the rule and the key."""
+
+
+def load_yaml(path: str, trusted: bool = False):
+    """YAML from a pack or configuration file, with one-line errors; aliases refused (they can expand to gigabytes)."""
+    import yaml
+
+    try:
+        if os.path.getsize(path) > MAX_PACK_BYTES:
+            raise PackError(f"{path}: the file is too large for a rule pack or configuration")
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except FileNotFoundError:
+        raise PackError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise PackError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise PackError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PackError(f"{path}: the file is not UTF-8 text") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if trusted else _no_alias_loader()
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - safe loaders only
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc) or "invalid YAML"
+        raise PackError(f"{path}: not valid YAML{where}: {problem}") from None
+
+
+@lru_cache(maxsize=None)
+def _no_alias_loader():
+    import yaml
+
+    class NoAliases(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                mark = self.peek_event().start_mark
+                raise yaml.YAMLError(f"aliases (*name) are not allowed (line {mark.line + 1})")
+            return super().compose_node(parent, index)
+
+    return NoAliases
+
+
+@lru_cache(maxsize=None)
+def _schema(name: str):
+    import json
+
+    with open(resource_dir("rules") / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def validate(data, path: str, schema_name: str = "schema.json") -> None:
+    """One line naming the file, the rule and the key for the first problem, as PackError."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(_schema(schema_name))
+    errors = list(validator.iter_errors(data))
+    if not errors:
+        return
+    best = min(errors, key=lambda e: (len(e.absolute_path), e.path and str(e.path[-1]) or ""))
+    best = jsonschema.exceptions.best_match(errors) if best is None else _deepest(best)
+    path_items = list(best.absolute_path)
+    where = ""
+    if len(path_items) >= 2 and path_items[0] == "rules" and isinstance(path_items[1], int):
+        k = path_items[1]
+        rule = data["rules"][k] if isinstance(data, dict) and isinstance(data.get("rules"), list) else {}
+        rid = f"{data.get('pack', '?')}.{rule.get('id', '?')}" if isinstance(rule, dict) else "?"
+        where = f"rules[{k}] ({rid})"
+        rest = path_items[2:]
+        if rest:
+            where += ": " + ".".join(str(p) for p in rest)
+    elif path_items:
+        where = ".".join(str(p) for p in path_items)
+    message = best.message
+    if best.validator == "unevaluatedProperties" or best.validator == "additionalProperties":
+        message = message.replace(" were unexpected", " are not known keys").replace(" was unexpected", " is not a known key")
+    raise PackError(f"{path}: {where + ': ' if where else ''}{message}")
+
+
+def _deepest(error):
+    while error.context:
+        error = max(error.context, key=lambda e: len(e.absolute_path))
+    return error
+
+
+def load_pack(path: str, check_schema: bool = True) -> list["PackRule"]:
+    data = load_yaml(path, trusted=not check_schema)
+    if check_schema:
+        validate(data, path)
+    elif not isinstance(data, dict) or "rules" not in data:
+        raise PackError(f"{path}: not a rule pack (no 'pack' and 'rules' keys)")
+    return compile_pack(data, path)
+
+
+def compile_pack(data: dict, path: str) -> list["PackRule"]:
+    rules = []
+    seen = set()
+    for k, spec in enumerate(data["rules"]):
+        rid = f"{data['pack']}.{spec['id']}"
+        where = f"{path}: rules[{k}] ({rid})"
+        if rid in seen:
+            raise PackError(f"{where}: the id is used twice in the pack")
+        seen.add(rid)
+        names = {f[1] for f in string.Formatter().parse(spec["message"]) if f[1]}
+        if names - PLACEHOLDERS:
+            raise PackError(f"{where}: message: unknown placeholder {{{sorted(names - PLACEHOLDERS)[0]}}}; "
+                            "use {match}, {suggestion} or {label}")
+        rules.append(PackRule(spec, rid, data["pack"], where))
+    return rules
+
+
+def _words_regex(words, case_sensitive: bool, where: str):
+    alts = sorted({w for w in words}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in alts)
+    return _compile(rf"(?<!{WORD_EDGE})(?:{body})(?!{WORD_EDGE})", case_sensitive, where)
+
+
+def _compile(pattern: str, case_sensitive: bool, where: str):
+    flags = 0 if case_sensitive else re.IGNORECASE
+    try:
+        return re.compile(pattern, flags)
+    except re.error:
+        pass
+    try:
+        import regex  # Unicode classes such as \p{Lu} in a delegation's own patterns
+
+        return regex.compile(pattern, flags)
+    except Exception as exc:  # regex.error
+        raise PackError(f"{where}: the pattern {pattern!r} is not a valid regular expression ({exc})") from None
+
+
+class PackRule:
+    def __init__(self, spec: dict, rid: str, pack: str, where: str):
+        doc = spec["doc"]
+        self.spec = spec
+        self.kind = spec["kind"]
+        self.scope = spec["scope"]
+        self.message = spec["message"]
+        self.skip_kinds = set(spec.get("skip_kinds", ()))
+        self.rule = Rule(rid, spec["category"], spec["severity"], summary=doc["summary"], why=doc["why"],
+                         wrong=doc["wrong"], right=doc["right"], fixable=bool(spec.get("fix", False)), pack=pack)
+        self.source = doc.get("source", "")
+        cs = bool(spec.get("case_sensitive", False))
+        self.case_sensitive = cs
+        self.exceptions = _words_regex(spec["exceptions"], cs, where) if spec.get("exceptions") else None
+        pieces = []
+        if spec.get("tokens"):
+            pieces.append(_words_regex(spec["tokens"], cs, where).pattern)
+        for p in spec.get("patterns", ()):
+            _compile(p, cs, where)
+            pieces.append(f"(?:{p})")
+        if self.kind == "replace":
+            self.swap = {(k if cs else k.lower()): v for k, v in spec["swap"].items()}
+            pieces.append(_words_regex(spec["swap"], cs, where).pattern)
+        self.regex = _compile("|".join(pieces), cs, where) if pieces else None
+        if self.kind == "require":
+            self.regex = _compile(spec["pattern"], cs, where)
+        if self.kind == "lead":
+            self.phrases = [p.lower() for p in spec["phrases"]]
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    def say(self, target, match: str = "", suggestion: str = "", label: str | None = None):
+        values = {"match": match, "suggestion": suggestion, "label": label or getattr(target, "label", "document")}
+        return self.rule.at(target, self.message.format_map(values), label=label)
+
+    def check(self, res):
+        if res.kind in self.skip_kinds or not res.has_structure and self.kind in ("lead", "require"):
+            return
+        if self.kind in ("forbid", "replace"):
+            for target, text in units(res, self.scope):
+                yield from self._matches(target, text)
+        elif self.kind == "require":
+            yield from self._require(res)
+        elif self.kind == "lead":
+            for target, _ in units(res, self.scope):
+                lead = getattr(target, "lead", None)
+                if lead is None or getattr(target, "clause", False):
+                    continue
+                head = lead_head(lead.text)
+                if head and not any(head == p or head.startswith(p + " ") for p in self.phrases):
+                    yield self.say(target, match=lead.text)
+        elif self.kind == "count":
+            yield from self._count(res)
+
+    def _matches(self, target, text):
+        if self.regex is None:
+            return
+        spans = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
+        for m in self.regex.finditer(text):
+            if any(s <= m.start() and m.end() <= e for s, e in spans):
+                continue
+            found = m.group(0)
+            suggestion = ""
+            if self.kind == "replace":
+                key = " ".join(found.split())
+                suggestion = self.swap.get(key if self.case_sensitive else key.lower(), "")
+                if not suggestion:
+                    continue
+                if not self.case_sensitive and found[:1].isupper() and suggestion[:1].islower():
+                    suggestion = suggestion[:1].upper() + suggestion[1:]
+            else:
+                suggestion = self.spec.get("suggestion", "")
+            yield self.say(target, match=found, suggestion=suggestion)
+
+    def _require(self, res):
+        targets = list(units(res, self.scope))
+        position = self.spec.get("position", "all")
+        if position == "first":
+            targets = targets[:1]
+        elif position == "last":
+            targets = targets[-1:]
+        elif position == "not-last":
+            targets = targets[:-1]
+        for target, text in targets:
+            if not self.regex.search(text):
+                yield self.say(target)
+
+    def _count(self, res):
+        hits = []
+        for target, text in units(res, self.scope):
+            hits.extend((target, m.group(0)) for m in self.regex.finditer(text))
+        low, high = self.spec.get("min"), self.spec.get("max")
+        if (low is not None and len(hits) < low) or (high is not None and len(hits) > high):
+            target = hits[high][0] if high is not None and len(hits) > high else None
+            yield self.say(target, match=str(len(hits)), label=None if target is not None else "document")
+
+
+def lead_head(lead_text: str) -> str:
+    """The lead from its head word on, without adverbs: "Also strongly encourages" -> "encourages"."""
+    words = lead_text.lower().split()
+    while words and words[0] in (OP_ADVERBS | PP_PRE_ADVERBS) - {"remaining"} and len(words) > 1:
+        words.pop(0)
+    return " ".join(w for w in words if w not in POST_ADVERBS)
+
+
+SCOPE_KINDS = {"heading": ("heading", "section"), "title": ("title",), "opening": ("opening",), "preamble": ("pp",),
+               "operative": ("op", "text"), "sub": ("sub",), "closing": ("closing",)}
+
+
+def units(res, scope):
+    """(target, text) for every part of the draft a rule with this scope reads."""
+    for name in scope:
+        if name in SCOPE_KINDS:
+            for node in res.of_kind(*SCOPE_KINDS[name]):
+                yield node, node.text
+        elif name == "lead":
+            for node in res.of_kind("pp", "op"):
+                if node.lead is not None:
+                    yield node, node.lead.text
+        elif name == "footnote":
+            for entry in res.footnotes:
+                if entry.footnote is not None:
+                    yield entry, entry.footnote.text
+        elif name == "document":
+            for node in res.nodes:
+                if node.kind not in ("annex", "trailer"):
+                    yield node, node.text
+
+
+@lru_cache(maxsize=None)
+def builtin_rules() -> tuple[PackRule, ...]:
+    """The UN packs shipped in rules/ (validated by the tests, not on every run)."""
+    out = []
+    for path in sorted(resource_dir("rules").glob("*.yaml")):
+        out.extend(load_pack(str(path), check_schema=False))
+    return tuple(out)
+
+
+_USER_CACHE: dict[tuple[str, float], list[PackRule]] = {}
+
+
+def user_pack(path: str) -> list[PackRule]:
+    key = (os.path.abspath(path), os.path.getmtime(path) if os.path.exists(path) else 0.0)
+    if key not in _USER_CACHE:
+        _USER_CACHE[key] = load_pack(path)
+    return _USER_CACHE[key]
