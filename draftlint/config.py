@@ -88,6 +88,9 @@ def load_config(path: str, _seen: set | None = None) -> Config:
 
 
 def _build(data, path: str, seen: set) -> Config:
+    if isinstance(data, dict) and isinstance(data.get("severity"), dict):
+        # YAML reads a bare `off` as false: `severity: {house: off}` means off.
+        data["severity"] = {k: ("off" if v is False else v) for k, v in data["severity"].items()}
     validate(data, path, "config.schema.json")
     here = os.path.dirname(os.path.abspath(path))
     config = Config(path=path)

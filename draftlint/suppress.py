@@ -16,7 +16,7 @@ UNUSED = Rule(
     wrong="*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
           "1. *Decides* to remain seized of the matter.<!-- draftlint: allow italics.lead -->",
     right="*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
-          "1. Decides to remain seized of the matter.<!-- draftlint: allow italics.lead -->\n\n"
+          "1. Decides to act;<!-- draftlint: allow italics.lead -->\n\n"
           "2. *Decides* to remain seized of the matter.",
 )
 RULES = [UNUSED]

@@ -35,6 +35,21 @@ def lint_docx(text: str, tmp_path: Path, name: str = "draft.docx", **options):
     return lint_path(path)
 
 
+FRAME = "*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
+
+
+def frame(snippet: str) -> str:
+    """A rule's doc example as a whole mini-draft: pack examples are often a single paragraph."""
+    import re
+
+    if re.search(r"(?m)^\*?The [A-Z].*(Assembly|Council)", snippet):
+        return snippet
+    text = FRAME + snippet.strip()
+    if not re.search(r"(?m)^\d+\. ", snippet):
+        text += "\n\n1. *Decides* to remain seized of the matter."
+    return text + "\n"
+
+
 def errors(findings):
     return [(f.label, f.rule) for f in findings if f.severity == "error"]
 

@@ -6,35 +6,31 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXAMPLES, ROOT, errors, lint_path, lint_text
-from draftlint.checks import all_rules
+from conftest import EXAMPLES, ROOT, errors, frame, lint_path, lint_text
+from draftlint.engine import documented_rules
 from draftlint.rule import CATEGORIES, SEVERITIES
 
-RULES = sorted(all_rules().values(), key=lambda r: r.id)
+RULES = sorted(documented_rules(), key=lambda r: r.id)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_doc_examples(rule, tmp_path):
-    _, wrong = lint_text(rule.wrong, tmp_path, "wrong.md")
+    whole = rule.pack == "built-in"  # the Python checks' examples are whole mini-drafts; packs' are paragraphs
+    _, wrong = lint_text(rule.wrong if whole else frame(rule.wrong), tmp_path, "wrong.md")
     assert rule.id in {f.rule for f in wrong}, f"the wrong example of {rule.id} does not raise it"
-    _, right = lint_text(rule.right, tmp_path, "right.md")
-    assert [f for f in right if f.severity == "error" or f.rule == rule.id] == []
+    _, right = lint_text(rule.right if whole else frame(rule.right), tmp_path, "right.md")
+    assert [f for f in right if f.rule == rule.id] == []
+    if whole:
+        assert [f for f in right if f.severity == "error"] == []
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_is_documented(rule):
     assert rule.category in CATEGORIES and rule.severity in SEVERITIES
-    assert rule.id.startswith(rule.category + ".") or rule.id.split(".")[0] in CATEGORIES
+    assert rule.id.count(".") == 1
     for field in ("summary", "why", "wrong", "right"):
         assert len(getattr(rule, field).strip()) > 10, f"{rule.id} has no {field}"
     assert rule.wrong != rule.right
-
-
-def test_rule_ids_unique():
-    from draftlint.checks import modules
-
-    ids = [r.id for m in modules() for r in m.RULES]
-    assert len(ids) == len(set(ids))
 
 
 def test_example_77_64_is_clean():
