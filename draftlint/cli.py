@@ -32,8 +32,12 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="How to print the findings.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
+              show_default=True, help="How to print the findings.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False),
+              help="Write the report to this file (atomically) instead of printing it.")
+@click.option("--skip-non-drafts", is_flag=True,
+              help="Pass over files that are not resolutions (a README among the drafts) instead of failing.")
 @click.option("--select", multiple=True, help="Only these rules (id or prefix, e.g. italics). Repeatable.")
 @click.option("--ignore", multiple=True, help="Not these rules (id or prefix). Repeatable.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found (input errors still exit 2).")
@@ -42,7 +46,7 @@ def main():
 @click.option("--strict", is_flag=True, help="Warnings fail the check too (exit 1).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Files checked at once (default 0: one per processor core).")
-def check(paths, fmt, select, ignore, exit_zero, config_path, strict, jobs):
+def check(paths, fmt, select, ignore, exit_zero, config_path, strict, jobs, output, skip_non_drafts):
     """Check drafts (.docx, .md, .txt; folders are searched for .docx)."""
     from draftlint.engine import Options
     from draftlint.report import FORMATS
@@ -50,7 +54,22 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, jobs):
     options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict)
     files = expand(paths)
     results = run_all(files, options, jobs or os.cpu_count() or 1)
-    sys.stdout.write(FORMATS[fmt](results))
+    if skip_non_drafts:
+        for r in results:
+            if r.not_a_draft:
+                click.echo(f"{r.path}: not a resolution, passed over", err=True)
+        results = [r for r in results if not r.not_a_draft]
+    report = FORMATS[fmt](results)
+    if output:
+        from draftlint.files import atomic_write
+
+        try:
+            atomic_write(output, report.encode("utf-8"))
+        except OSError as exc:
+            click.echo(f"{output}: error: cannot write the report ({exc.strerror or exc})", err=True)
+            sys.exit(2)
+    else:
+        sys.stdout.write(report)
     errors = sum(f.severity == "error" for r in results for f in r.findings)
     if fmt == "text":
         warnings = sum(f.severity == "warning" for r in results for f in r.findings)

@@ -6,12 +6,12 @@ italics set directly or through a character style, tracked changes ({++…++}, {
 """
 from __future__ import annotations
 
-import os
+import io
 import re
-import tempfile
 import zipfile
 from xml.sax.saxutils import escape
 
+from draftlint.files import atomic_write
 from draftlint.ooxml import roman
 
 SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -186,17 +186,11 @@ def write_package(path: str, parts: dict[str, str | bytes]) -> None:
                                         + "".join(rels) + "</Relationships>",
     }
     files.update(parts)
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".draftlint-", suffix=".docx")
-    try:
-        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in files.items():
-                zf.writestr(name, data if isinstance(data, bytes) else data.encode("utf-8"))
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data if isinstance(data, bytes) else data.encode("utf-8"))
+    atomic_write(path, buffer.getvalue())
 
 
 STYLES = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

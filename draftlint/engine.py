@@ -14,6 +14,7 @@ class FileResult:
     error: str | None = None
     findings: list[Finding] = field(default_factory=list)
     strict: bool = False
+    not_a_draft: bool = False
 
 
 @dataclass(slots=True)
@@ -106,7 +107,10 @@ def check_file(path: str, options: Options | None = None) -> FileResult:
         result.kind = res.kind
         result.findings = lint_resolution(res, options, config, path)
     except InputError as exc:
+        from draftlint.errors import NotAResolution
+
         result.error = str(exc)
+        result.not_a_draft = isinstance(exc, NotAResolution)
         result.kind = None
         result.findings = []
     except (RecursionError, MemoryError):

@@ -196,7 +196,7 @@ class PackRule:
 
     def say(self, target, match: str = "", suggestion: str = "", label: str | None = None):
         values = {"match": match, "suggestion": suggestion, "label": label or getattr(target, "label", "document")}
-        return self.rule.at(target, self.message.format_map(values), label=label)
+        return self.rule.at(target, self.message.format_map(values), label=label, match=match)
 
     def check(self, res):
         if res.kind in self.skip_kinds or not res.has_structure and self.kind in ("lead", "require"):

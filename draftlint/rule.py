@@ -20,19 +20,23 @@ class Rule:
     fixable: bool = False
     pack: str = "built-in"
 
-    def at(self, target, message: str, severity: str | None = None, label: str | None = None) -> "Finding":
+    def at(self, target, message: str, severity: str | None = None, label: str | None = None,
+           match: str = "") -> "Finding":
         """A finding at a model node, a footnote entry, or (target None) at `label`."""
         paragraph = line = None
         order: float = 10**6
+        context = ""
         if target is not None and hasattr(target, "para"):
             paragraph, line, order = target.para.index, target.para.line, target.order
+            context = target.text
         elif target is not None:  # a footnote entry: sorted after the paragraph that first refers to it
             order = target.marks[0][0].order + 0.5 if target.marks else 10**6 + target.order
             if target.footnote is not None and target.footnote.paragraphs:
                 line = target.footnote.paragraphs[0].line
+                context = target.footnote.text
         return Finding(rule=self.id, message=message, label=label or getattr(target, "label", "document"),
                        order=order, paragraph=paragraph, line=line, severity=severity or self.severity,
-                       category=self.category, fixable=self.fixable)
+                       category=self.category, fixable=self.fixable, match=match, context=context)
 
 
 @dataclass(slots=True)
@@ -46,3 +50,5 @@ class Finding:
     severity: str
     category: str
     fixable: bool = False
+    match: str = ""  # the words at fault, when the rule knows them
+    context: str = ""  # the paragraph's own text (without its number): what a finding is tied to
