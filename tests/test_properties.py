@@ -40,7 +40,7 @@ from draftlint.structure import build
 ROOT = Path(__file__).resolve().parents[1]
 
 settings.register_profile(
-    "ci", max_examples=25, deadline=None, derandomize=True, print_blob=True,
+    "ci", max_examples=2000, deadline=None, derandomize=False, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 settings.register_profile(
@@ -129,9 +129,11 @@ def paras(draw, leads, with_subs):
     mid = draw(st.none() | st.integers(1, len(follow) - 1)) if len(follow) > 1 else None
     subs = []
     if with_subs and draw(st.integers(0, 3)) == 0:
-        for _ in range(draw(st.integers(1, 8))):  # (a) … (h): no letter that is also a roman numeral
+        for si in range(draw(st.integers(1, 8))):  # (a) … (h): no letter that is also a roman numeral
             children = []
-            if draw(st.integers(0, 3)) == 0:
+            # Under "(h) …:" an "(i)" is read as the letter after (h), not as a nested (i) (see
+            # test_roman_under_lead_in_h_is_nested); the generator gives (h) no children.
+            if si < 7 and draw(st.integers(0, 3)) == 0:
                 children = [Sub(draw(words), draw(st.booleans())) for _ in range(draw(st.integers(1, 4)))]
             # A footnote mark after the colon of a lead-in sub-paragraph trips draftlint.docxbuild (see
             # test_auto_numbered_lead_in_with_footnote_mark); the generator leaves it out so the rest is checked.
@@ -265,6 +267,35 @@ def test_docx_in_every_form_reads_like_the_text(workdir, d):
             assert got[key] == want_model[key], (options, key)
         assert findings_of(found) == want_findings, options
         assert [f for f in found if f.severity == "error"] == [], options
+
+
+# Two failures found by the property above, kept as plain examples so that the generator can leave out their
+# trigger and go on checking everything else.
+
+def test_auto_numbered_lead_in_with_footnote_mark(workdir):
+    """"(a) …:¹" introduces "(i)": draftlint.docxbuild decides the list level from the raw text, which ends
+    with the footnote mark, not the colon, so with automatic numbering (i) is written at level 1 and prints
+    as "(b)"."""
+    text = "*The General Assembly,*\n\n1. *Decides* the following:\n\n(a) one:¹\n\n(i) first.\n\n¹ A note.\n"
+    res_md, _ = lint(write_md(text, workdir))
+    assert [n.label for n in res_md.nodes] == ["opening", "OP1", "OP1(a)", "OP1(a)(i)"]
+    for options in OPTIONS:
+        path = workdir / "leadin.docx"
+        build_docx(text, str(path), **options)
+        res, found = lint(path)
+        assert model(res) == model(res_md), options
+        assert found == [], options
+
+
+def test_roman_under_lead_in_h_is_nested(workdir):
+    """After "(h) …:" (a paragraph that introduces sub-paragraphs) "(i)" is the first nested sub-paragraph;
+    draftlint.structure._add_sub prefers continuing the letter sequence (h) → (i), and then reports "(ii)" as
+    a numbering error and (h) as a lead-in without sub-paragraphs."""
+    subs = "".join(f"({c}) item {c};\n\n" for c in "abcdefg")
+    text = f"*The General Assembly,*\n\n1. *Decides* the following:\n\n{subs}(h) item h:\n\n(i) first;\n\n(ii) second.\n"
+    res, found = lint(write_md(text, workdir))
+    assert [n.label for n in res.nodes][-3:] == ["OP1(h)", "OP1(h)(i)", "OP1(h)(ii)"]
+    assert [(f.rule, f.label) for f in found if f.severity == "error"] == []
 
 
 # ---------------------------------------------------------------------------------------------------------
