@@ -9,6 +9,8 @@ Run it with the Python of the environment draftlint is installed in (e.g. /work/
   --strict   exit 1 when a target is missed (otherwise always exit 0 once the measurements ran)
   --profile  also print what dominates: heavy imports of `draftlint check` (-X importtime) and the top 15
              functions by cumulative time of the check_file loop (cProfile)
+  --as-is    run the children with the environment as it is; by default bytecode is cached under
+             bench/out/pycache (PYTHONPYCACHEPREFIX, PYTHONDONTWRITEBYTECODE unset): see child_env()
   --json     also write every raw measurement to this file (default bench/out/last-run.json)
 
 See bench/README.md for what each number means.
@@ -56,21 +58,66 @@ def draftlint_cmd() -> list[str]:
     return [sys.executable, "-m", "draftlint"]
 
 
-def run_child(cmd: list[str], ok=(0,)) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one child process, its output discarded."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in ok:
-        raise SystemExit(f"bench: {' '.join(cmd[:4])} ... exited {proc.returncode}")
-    return wall, usage.ru_maxrss
+# ru_maxrss of a child counts the memory of the process it was forked from (Linux keeps the high-water mark
+# across exec), so children are started by this small helper, not by run.py itself (~30 MiB once it has
+# imported the corpus builder): the helper (python -S, ~8 MiB) spawns the command, times it, waits for it
+# with wait4 and writes "wall-seconds maxrss-KiB exit-code cpu-seconds" into the file given as its first argument.
+HELPER = (
+    "import os, sys, time\n"
+    "out, cmd = sys.argv[1], sys.argv[2:]\n"
+    "t = time.perf_counter()\n"
+    "pid = os.posix_spawn(cmd[0], cmd, os.environ)\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "wall = time.perf_counter() - t\n"
+    "with open(out, 'w') as f:\n"
+    "    f.write(f'{wall} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)} {usage.ru_utime + usage.ru_stime}')\n"
+)
+
+
+def spawn(cmd: list[str], capture: bool = False) -> tuple[float, int, int, str, float]:
+    """Wall seconds, peak RSS (KiB), exit code, standard output (if capture) and CPU seconds of one child."""
+    fd, res = tempfile.mkstemp(prefix="draftlint-bench-", suffix=".res")
+    os.close(fd)
+    try:
+        proc = subprocess.run([sys.executable, "-S", "-c", HELPER, res, *cmd], cwd=ROOT, text=True, env=child_env(),
+                              stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+                              stderr=subprocess.PIPE if capture else subprocess.DEVNULL)
+        if proc.returncode != 0:
+            raise SystemExit(f"bench: helper failed for {' '.join(cmd[:4])} ...: {proc.stderr}")
+        wall, rss, rc, cpu = Path(res).read_text().split()
+    finally:
+        os.unlink(res)
+    return float(wall), int(rss), int(rc), proc.stdout or "", float(cpu)
+
+
+PYCACHE = HERE / "out" / "pycache"
+BYTECODE = True  # --as-is turns it off
+
+
+def child_env() -> dict:
+    """The children's environment. By default bytecode is cached (under bench/out/pycache, so nothing is
+    written beside the sources), as for any installed package: PYTHONDONTWRITEBYTECODE=1 and a source tree
+    without __pycache__ would otherwise make every fresh `draftlint check` recompile draftlint."""
+    env = dict(os.environ)
+    if BYTECODE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    return env
+
+
+def run_child(cmd: list[str], ok=(0,)) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds of one child process, its output discarded."""
+    wall, rss, rc, _, cpu = spawn(cmd)
+    if rc not in ok:
+        raise SystemExit(f"bench: {' '.join(cmd[:4])} ... exited {rc}")
+    return wall, rss, cpu
 
 
 def worker(*args: str) -> dict:
-    out = subprocess.run([sys.executable, str(WORKER), *args], check=True, capture_output=True, text=True, cwd=ROOT)
-    return json.loads(out.stdout)
+    wall, rss, rc, out, _ = spawn([sys.executable, str(WORKER), *args], capture=True)
+    if rc != 0:
+        raise SystemExit(f"bench: worker {' '.join(args[:2])} exited {rc}")
+    return json.loads(out)
 
 
 def listfile(paths: list[str]) -> str:
@@ -86,16 +133,19 @@ def fresh_process(runs: int) -> dict:
     dl = draftlint_cmd() + ["check", "--exit-zero", str(EXAMPLE)]
     fl = [sys.executable, str(FLOOR), str(EXAMPLE)]
     run_child(dl), run_child(fl)  # warm the page cache and .pyc files
-    t_dl, t_fl, rss_dl, rss_fl = [], [], [], []
+    t_dl, t_fl, rss_dl, rss_fl, c_dl, c_fl = [], [], [], [], [], []
     for k in range(runs):
-        order = ((dl, t_dl, rss_dl), (fl, t_fl, rss_fl))
-        for cmd, times, rss in (order if k % 2 == 0 else order[::-1]):
-            wall, peak = run_child(cmd)
+        order = ((dl, t_dl, rss_dl, c_dl), (fl, t_fl, rss_fl, c_fl))
+        for cmd, times, rss, cpus in (order if k % 2 == 0 else order[::-1]):
+            wall, peak, cpu = run_child(cmd)
             times.append(wall)
             rss.append(peak)
-    return {"runs": runs, "draftlint_s": statistics.median(t_dl), "floor_s": statistics.median(t_fl),
+            cpus.append(cpu)
+    med = statistics.median
+    return {"runs": runs, "draftlint_s": med(t_dl), "floor_s": med(t_fl),
+            "draftlint_cpu_s": med(c_dl), "floor_cpu_s": med(c_fl),
             "draftlint_rss_kib": max(rss_dl), "floor_rss_kib": max(rss_fl),
-            "ratio": statistics.median(t_dl) / statistics.median(t_fl)}
+            "ratio": med(t_dl) / med(t_fl), "cpu_ratio": med(c_dl) / med(c_fl)}
 
 
 def in_process(files: list[str], rounds: int, mark: int) -> dict:
@@ -111,7 +161,10 @@ def in_process(files: list[str], rounds: int, mark: int) -> dict:
     return {"n": len(files), "rounds": rounds,
             "draftlint_mean_s": mean(dl, "mean_s"), "floor_mean_s": mean(fl, "mean_s"),
             "draftlint_median_s": mean(dl, "median_s"), "floor_median_s": mean(fl, "median_s"),
-            "ratio": mean(dl, "mean_s") / mean(fl, "mean_s"),
+            "draftlint_cpu_mean_s": mean(dl, "cpu_mean_s"), "floor_cpu_mean_s": mean(fl, "cpu_mean_s"),
+            "draftlint_cpu_median_s": mean(dl, "cpu_median_s"), "floor_cpu_median_s": mean(fl, "cpu_median_s"),
+            "ratio": mean(dl, "cpu_mean_s") / mean(fl, "cpu_mean_s"),
+            "wall_ratio": mean(dl, "mean_s") / mean(fl, "mean_s"),
             "draftlint_rss_mark_kib": max(r["maxrss_mark_kib"] for r in dl),
             "draftlint_rss_end_kib": max(r["maxrss_end_kib"] for r in dl),
             "floor_rss_mark_kib": max(r["maxrss_mark_kib"] for r in fl),
@@ -128,15 +181,15 @@ def batch(files: list[str], small: int) -> dict:
     res = {"n": len(files), "cores": os.cpu_count()}
     if not has_jobs():
         res["jobs"] = False
-        t1, rss1 = run_child(base + files)
-        res.update(j1_s=t1, j1_rss_kib=rss1)
+        t1, rss1, c1 = run_child(base + files)
+        res.update(j1_s=t1, j1_rss_kib=rss1, j1_cpu_s=c1)
     else:
         res["jobs"] = True
-        t1, rss1 = run_child(base + ["-j", "1"] + files)
-        t2, rss2 = run_child(base + ["-j", "2"] + files)
-        res.update(j1_s=t1, j2_s=t2, j1_rss_kib=rss1, j2_rss_kib=rss2, speedup=t1 / t2)
+        t1, rss1, c1 = run_child(base + ["-j", "1"] + files)
+        t2, rss2, c2 = run_child(base + ["-j", "2"] + files)
+        res.update(j1_s=t1, j2_s=t2, j1_rss_kib=rss1, j2_rss_kib=rss2, j1_cpu_s=c1, j2_cpu_s=c2, speedup=t1 / t2)
     # Peak memory of the whole CLI (which keeps every result) with `small` files instead of all of them.
-    _, res["small_rss_kib"] = run_child(base + (["-j", "1"] if res["jobs"] else []) + files[:small])
+    _, res["small_rss_kib"], _ = run_child(base + (["-j", "1"] if res["jobs"] else []) + files[:small])
     res["small"] = small
     return res
 
@@ -146,24 +199,27 @@ def linearity(small: str, big: str, reps_small: int, reps_big: int) -> dict:
     fl = worker("linear", "floor", small, big, str(reps_small), str(reps_big))
     scale = 2000 / 40
     return {"draftlint": dl, "floor": fl,
-            "ratio": dl["big_s"] / (scale * dl["small_s"]), "floor_ratio": fl["big_s"] / (scale * fl["small_s"])}
+            "ratio": dl["cpu_big_s"] / (scale * dl["cpu_small_s"]),
+            "floor_ratio": fl["cpu_big_s"] / (scale * fl["cpu_small_s"]),
+            "wall_ratio": dl["big_s"] / (scale * dl["small_s"])}
 
 
 # ---------------------------------------------------------------- profiling (--profile)
 
 def import_profile(top: int = 15) -> str:
     cmd = [sys.executable, "-X", "importtime", "-m", "draftlint", "check", "--exit-zero", str(EXAMPLE)]
-    err = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT).stderr
+    subprocess.run(cmd, capture_output=True, cwd=ROOT, env=child_env())  # bytecode cached, as for the runs
+    err = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=child_env()).stderr
     rows = []
     for line in err.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue
-        self_us, cum_us, name = (x.strip() for x in line[len("import time:"):].split("|"))
-        rows.append((int(cum_us), int(self_us), name))
+        self_us, cum_us, name = line[len("import time:"):].split("|")
+        rows.append((int(cum_us), int(self_us), name[1:].rstrip()))  # nested imports keep their indent
     total = sum(s for _, s, _ in rows)
     toplevel = [r for r in rows if not r[2].startswith(" ")]
-    lines = [f"imports: {len(rows)} modules, {total / 1000:.1f} ms in all (self times summed)",
-             "top-level imports by cumulative time:"]
+    lines = [f"imports: {len(rows)} modules, {total / 1000:.1f} ms in all (self times summed; -X importtime "
+             "inflates them)", "outermost imports (each with what it pulls in) by cumulative time:"]
     lines += [f"  {c / 1000:7.1f} ms  {n.strip()}" for c, _, n in sorted(toplevel, reverse=True)[:top]]
     lines.append("modules by self time:")
     lines += [f"  {s / 1000:7.1f} ms  {n.strip()}" for _, s, n in sorted(rows, key=lambda r: -r[1])[:top]]
@@ -200,7 +256,8 @@ def machine() -> dict:
     except OSError:
         pass
     return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
-            "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M")}
+            "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+            "load": " ".join(f"{x:.2f}" for x in os.getloadavg())}
 
 
 def table(r: dict) -> tuple[str, list[str]]:
@@ -216,22 +273,28 @@ def table(r: dict) -> tuple[str, list[str]]:
     row(f"fresh process, 1 draft (median of {f['runs']})", ms(f["draftlint_s"]), ms(f["floor_s"]),
         f"{f['ratio']:.2f}x", f"<= {TARGET_FRESH}x", f["ratio"] <= TARGET_FRESH)
     p = r["inproc"]
-    row(f"in process, per draft (mean of {p['n']})", ms(p["draftlint_mean_s"]), ms(p["floor_mean_s"]),
+    row("fresh process, CPU time (user+sys, median)", ms(f["draftlint_cpu_s"]), ms(f["floor_cpu_s"]),
+        f"{f['cpu_ratio']:.2f}x", "", None)
+    row(f"in process, CPU per draft (mean of {p['n']})", ms(p["draftlint_cpu_mean_s"]), ms(p["floor_cpu_mean_s"]),
         f"{p['ratio']:.2f}x", f"<= {TARGET_INPROC}x", p["ratio"] <= TARGET_INPROC)
-    row("in process, per draft (median)", ms(p["draftlint_median_s"]), ms(p["floor_median_s"]),
-        f"{p['draftlint_median_s'] / p['floor_median_s']:.2f}x", "", None)
+    row("in process, CPU per draft (median)", ms(p["draftlint_cpu_median_s"]), ms(p["floor_cpu_median_s"]),
+        f"{p['draftlint_cpu_median_s'] / p['floor_cpu_median_s']:.2f}x", "", None)
+    row("in process, wall per draft (mean)", ms(p["draftlint_mean_s"]), ms(p["floor_mean_s"]),
+        f"{p['wall_ratio']:.2f}x", "", None)
     b = r["batch"]
     if b["jobs"]:
-        row(f"batch CLI -j 1, {b['n']} drafts (per draft)", f"{b['j1_s']:.2f} s ({ms(b['j1_s'] / b['n'])})",
+        row(f"batch CLI -j 1, {b['n']} drafts: wall (per draft)", f"{b['j1_s']:.2f} s ({ms(b['j1_s'] / b['n'])})",
             "", "", "", None)
-        row(f"batch CLI -j 2, {b['n']} drafts (per draft)", f"{b['j2_s']:.2f} s ({ms(b['j2_s'] / b['n'])})",
+        row(f"batch CLI -j 2, {b['n']} drafts: wall (per draft)", f"{b['j2_s']:.2f} s ({ms(b['j2_s'] / b['n'])})",
             "", f"{b['speedup']:.2f}x faster", f"info ({b['cores']} cores)", None)
+        row("batch CLI CPU time (user+sys), -j 1 -> -j 2", f"{b['j1_cpu_s']:.2f} s -> {b['j2_cpu_s']:.2f} s", "",
+            f"{b['j2_cpu_s'] / b['j1_cpu_s']:.2f}x", "", None)
     else:
         row(f"batch CLI, {b['n']} drafts", f"{b['j1_s']:.2f} s", "", "n/a (no -j yet)", "", None)
     lin = r["linear"]
     d, fl = lin["draftlint"], lin["floor"]
-    row("linearity: 40-paragraph draft (median)", ms(d["small_s"]), ms(fl["small_s"]), "", "", None)
-    row("linearity: 2,000-paragraph draft (median)", ms(d["big_s"]), ms(fl["big_s"]), "", "", None)
+    row("linearity: 40-paragraph draft (CPU, median)", ms(d["cpu_small_s"]), ms(fl["cpu_small_s"]), "", "", None)
+    row("linearity: 2,000-paragraph draft (CPU, median)", ms(d["cpu_big_s"]), ms(fl["cpu_big_s"]), "", "", None)
     row("linearity: cost(2000) / (50 x cost(40))", f"{lin['ratio']:.2f}", f"{lin['floor_ratio']:.2f}",
         "", f"<= {TARGET_LINEAR}", lin["ratio"] <= TARGET_LINEAR)
     small, n = b["small"], b["n"]
@@ -258,9 +321,13 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="smaller run, under ~30 s")
     ap.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
     ap.add_argument("--profile", action="store_true", help="also print -X importtime and cProfile summaries")
+    ap.add_argument("--as-is", action="store_true",
+                    help="run children with the environment as it is (no bytecode cache under bench/out/pycache)")
     ap.add_argument("--json", type=Path, default=HERE / "out" / "last-run.json", help="raw results file")
     args = ap.parse_args()
     cfg = PROFILES["quick" if args.quick else "full"]
+    global BYTECODE
+    BYTECODE = not args.as_is
     start = time.perf_counter()
 
     def step(msg):
@@ -270,7 +337,7 @@ def main() -> int:
     manifest = corpus.generate(cfg["drafts"], quiet=False)
     files = corpus.draft_paths(manifest, cfg["drafts"])
     r = {"machine": machine(), "mode": "quick" if args.quick else "full", "config": cfg,
-         "draftlint_cmd": draftlint_cmd()}
+         "draftlint_cmd": draftlint_cmd(), "bytecode_cache": BYTECODE}
     step(f"fresh process x {cfg['fresh']} (interleaved)")
     r["fresh"] = fresh_process(cfg["fresh"])
     step(f"in process over {len(files)} drafts x {cfg['rounds']} round(s)")
@@ -282,8 +349,8 @@ def main() -> int:
     step("done")
     text, missed = table(r)
     m = r["machine"]
-    print(f"\ndraftlint bench ({r['mode']}): {m['nproc']} x {m['cpu']}, Python {m['python']}, {m['date']}, "
-          f"{time.perf_counter() - start:.0f} s\n")
+    print(f"\ndraftlint bench ({r['mode']}{', as-is' if not BYTECODE else ''}): {m['nproc']} x {m['cpu']}, "
+          f"Python {m['python']}, {m['date']}, load {m['load']}, {time.perf_counter() - start:.0f} s\n")
     print(text)
     print("\n" + ("all targets met" if not missed else "targets missed: " + "; ".join(missed)))
     r["missed"] = missed

@@ -6,8 +6,8 @@
 
 loop    warms up on the first file (imports and lazy imports done), then times every file of LISTFILE (one path
         per line) with draftlint.engine.check_file or the floor; prints one JSON object: n, total_s, mean_s,
-        median_s, and ru_maxrss (KiB) after MARK files and after all of them (results are not kept).
-linear  times the small and the big draft alternately; prints their median seconds.
+        median_s (wall), cpu_mean_s, cpu_median_s (process CPU time), and ru_maxrss (KiB) after MARK files and after all of them (results are not kept).
+linear  times the small and the big draft alternately; prints their median seconds (wall and CPU).
 profile cProfile of the check_file loop over LISTFILE; prints the TOP (15) functions by cumulative time.
 """
 from __future__ import annotations
@@ -44,19 +44,21 @@ def loop(tool: str, listfile: str, mark: int = 100) -> dict:
     files = [f for f in files if f]
     fn = reader(tool)
     fn(files[0])  # warm: first-call imports, caches
-    times = []
+    times, cpus = [], []
     rss_mark = None
-    perf = time.perf_counter
-    start = perf()
+    perf, cpu = time.perf_counter, time.process_time
+    start, cstart = perf(), cpu()
     for k, path in enumerate(files, 1):
-        t0 = perf()
+        t0, c0 = perf(), cpu()
         fn(path)
+        cpus.append(cpu() - c0)
         times.append(perf() - t0)
         if k == mark:
             rss_mark = maxrss_kib()
-    total = perf() - start
+    total, ctotal = perf() - start, cpu() - cstart
     return {"tool": tool, "n": len(files), "total_s": total, "mean_s": total / len(files),
-            "median_s": statistics.median(times), "mark": mark, "maxrss_mark_kib": rss_mark,
+            "median_s": statistics.median(times), "cpu_mean_s": ctotal / len(files),
+            "cpu_median_s": statistics.median(cpus), "mark": mark, "maxrss_mark_kib": rss_mark,
             "maxrss_end_kib": maxrss_kib()}
 
 
@@ -64,18 +66,21 @@ def linear(tool: str, small: str, big: str, reps_small: int, reps_big: int) -> d
     fn = reader(tool)
     fn(small)
     fn(big)
-    ts, tb = [], []
+    ts, tb, cs, cb = [], [], [], []
     per = max(1, reps_small // reps_big)
-    perf = time.perf_counter
+    perf, cpu = time.perf_counter, time.process_time
     for _ in range(reps_big):
-        t0 = perf()
+        t0, c0 = perf(), cpu()
         fn(big)
+        cb.append(cpu() - c0)
         tb.append(perf() - t0)
         for _ in range(per):
-            t0 = perf()
+            t0, c0 = perf(), cpu()
             fn(small)
+            cs.append(cpu() - c0)
             ts.append(perf() - t0)
-    return {"tool": tool, "small_s": statistics.median(ts), "big_s": statistics.median(tb),
+    med = statistics.median
+    return {"tool": tool, "small_s": med(ts), "big_s": med(tb), "cpu_small_s": med(cs), "cpu_big_s": med(cb),
             "reps_small": len(ts), "reps_big": len(tb)}
 
 

@@ -66,6 +66,12 @@ def find_config(file_path: str) -> Config:
 
 def _from_pyproject(path: str) -> Config | None:
     try:
+        with open(path, "rb") as fh:
+            if b"tool.draftlint" not in fh.read():
+                return None  # most pyproject.toml files say nothing to draftlint: no need to parse them
+    except OSError:
+        return None
+    try:
         import tomllib
     except ImportError:  # Python 3.10
         import tomli as tomllib

@@ -117,9 +117,15 @@ class _Writer:
             state.append(token)
             level = 2
         else:
-            state[:] = ["open" if text.rstrip().endswith(":") else "closed"]
+            state[:] = ["open" if _lead_in(text) else "closed"]
             level = 1
         return level
+
+
+def _lead_in(text: str) -> bool:
+    """Whether a paragraph introduces sub-paragraphs: it ends with a colon, before any footnote mark or comment."""
+    text = re.sub(r"\{>>.*?<<\}", "", text).rstrip().rstrip(SUP).rstrip()
+    return text.endswith(":")
 
 
 def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: str = "word",

@@ -80,7 +80,7 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(path)
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
             raise InputError("the .docx is damaged (the zip package cannot be opened); it may be truncated") from None
         if len(infos) > MAX_ENTRIES:
             raise InputError(f"the .docx holds {len(infos)} parts, more than a real document ({MAX_ENTRIES})")

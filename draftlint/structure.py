@@ -413,8 +413,13 @@ def _add_sub(b: _Builder, top: Node, stack: list[Node], p: Paragraph, label: str
     # separate list at level 0, and the sequence of labels and the lead-in colon are what a reader sees.
     token, _ = sub_token(label)
     style, value, parent = None, None, top
-    # Continue the innermost level whose next value this is, else open a deeper level.
-    for k in range(len(stack) - 1, -1, -1):
+    # A lead-in ending with a colon followed by "(a)" or "(i)" opens a deeper level, even after "(h) …:";
+    # otherwise continue the innermost level whose next value this is.
+    innermost = stack[-1] if stack else None
+    if innermost is not None and token in ("a", "i") and innermost.text.rstrip("”\"’ ").endswith(":"):
+        parent = innermost
+        style = "roman" if innermost.style == "letter" and token == "i" else "letter"
+    for k in range(len(stack) - 1, -1, -1) if style is None else ():
         node = stack[k]
         v = (roman_value if node.style == "roman" else letter_value)(token)
         if v is not None and node.value is not None and v == node.value + 1:

@@ -6,6 +6,7 @@ import re
 from draftlint.rule import Rule
 
 D = "*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
+WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 FUNCTION_WORDS = {"of", "that", "to", "the", "a", "an", "at", "about", "over", "on", "upon", "in", "for", "by",
                   "with", "from", "and", "all", "any", "each", "its", "their", "his", "her", "member", "states"}
 
@@ -40,7 +41,7 @@ RULES = [LEAD, SPILL, OPENING]
 
 def _italic_words(mask: list[bool], text: str, start: int, end: int) -> list[tuple[str, int, int, bool]]:
     out = []
-    for m in re.finditer(r"[A-Za-z][A-Za-z’'-]*", text[start:end]):
+    for m in WORD.finditer(text[start:end]):
         s, e = start + m.start(), start + m.end()
         out.append((m.group(0), s, e, all(mask[s:e])))
     return out

@@ -1,6 +1,8 @@
 """Reads a .docx into the model as it reads with all tracked changes accepted."""
 from __future__ import annotations
 
+import re
+
 from draftlint.errors import InputError
 from draftlint.model import Comment, Footnote, Mark, Paragraph, Run, Source, join_paragraphs
 from draftlint.ooxml import VAL, Numbering, Package, Styles, on, on_attr, w
@@ -290,5 +292,8 @@ def _split_sup_chars(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_SUP_CHARS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+
+
 def _has_sup_chars(text: str) -> bool:
-    return any(ch in "⁰¹²³⁴⁵⁶⁷⁸⁹" for ch in text)
+    return _SUP_CHARS.search(text) is not None
