@@ -94,3 +94,14 @@ def join_paragraphs(first: Paragraph, second: Paragraph, sep: str = "") -> Parag
                      level=first.level if first.number is not None else second.level, marks=marks,
                      index=first.index, line=first.line, style=first.style or second.style, comments=comments,
                      footnote_key=first.footnote_key, element=first.element, text=first.text + sep + second.text)
+
+
+def slice_runs(runs: list[Run], start: int, end: int | None = None) -> list[Run]:
+    """The runs covering text[start:end], each keeping its formatting and XML element."""
+    out, pos = [], 0
+    for r in runs:
+        a, b = max(start, pos), len(r.text) + pos if end is None else min(end, pos + len(r.text))
+        if a < b:
+            out.append(Run(text=r.text[a - pos:b - pos], italic=r.italic, element=r.element, superscript=r.superscript))
+        pos += len(r.text)
+    return out

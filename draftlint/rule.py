@@ -6,6 +6,8 @@ from dataclasses import dataclass
 CATEGORIES = ("structure", "italics", "numbering", "punctuation", "footnotes", "repetition", "recall-chain",
               "agenda", "dates", "spelling", "references", "vocabulary", "placeholders", "style")
 SEVERITIES = ("error", "warning", "info")
+# The head of the mini-drafts in the rules' wrong/right examples.
+DRAFT_HEAD = "*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
 
 
 @dataclass(frozen=True, slots=True)

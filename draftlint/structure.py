@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from draftlint.errors import NotAResolution
 from draftlint.leads import Lead, find_lead
-from draftlint.model import Footnote, Mark, Paragraph, Source
+from draftlint.model import Footnote, Mark, Paragraph, Source, slice_runs
 from draftlint.patterns import (ADOPTION_NOTE, ANNEX, CLOSING_MEETING, DATE_LINE, OPENING, SECTION_MARK,
                                 SECTION_MARK_TITLE, TYPED_NUMBER)
 
@@ -232,7 +232,7 @@ def _asterisk_notes(source: Source) -> None:
         p = paras[k]
         cut = ASTERISK_NOTE.match(p.text).end()
         p.footnote_key = "*"
-        p.runs = _drop_prefix(p.runs, cut)
+        p.runs = slice_runs(p.runs, cut)
         p.text = p.text[cut:]
     if any(m.key == "*" or m.symbol == "*" for p in paras for m in p.marks):
         return
@@ -241,33 +241,9 @@ def _asterisk_notes(source: Source) -> None:
         if m and p.footnote_key is None:
             p.marks.append(Mark(offset=m.start(), key="*", typed=True))
             p.marks.sort(key=lambda mk: mk.offset)
-            p.runs = _drop_at(p.runs, m.start())
+            p.runs = slice_runs(p.runs, 0, m.start()) + slice_runs(p.runs, m.start() + 1)
             p.text = p.text[:m.start()] + p.text[m.start() + 1:]
             return
-
-
-def _drop_prefix(runs, count):
-    out = []
-    for r in runs:
-        if count >= len(r.text):
-            count -= len(r.text)
-            continue
-        out.append(type(r)(text=r.text[count:], italic=r.italic, element=r.element, superscript=r.superscript))
-        count = 0
-    return out
-
-
-def _drop_at(runs, offset):
-    out, pos = [], 0
-    for r in runs:
-        if pos <= offset < pos + len(r.text):
-            k = offset - pos
-            out.append(type(r)(text=r.text[:k] + r.text[k + 1:], italic=r.italic, element=r.element,
-                               superscript=r.superscript))
-        else:
-            out.append(r)
-        pos += len(r.text)
-    return [r for r in out if r.text]
 
 
 def _body_start_without_opening(items: list[Paragraph]) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftlint.rule import Rule
+from draftlint.rule import DRAFT_HEAD, Rule
 
 ALLOW = re.compile(r"^\s*draftlint:\s*allow\s+(?P<ids>.+?)\s*$", re.I | re.S)
 
@@ -13,10 +13,8 @@ UNUSED = Rule(
     summary="A “draftlint: allow …” comment silences something.",
     why="A suppression that suppresses nothing is left over from an earlier version of the paragraph and would "
         "hide a future finding nobody looked at.",
-    wrong="*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
-          "1. *Decides* to remain seized of the matter.<!-- draftlint: allow italics.lead -->",
-    right="*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
-          "1. Decides to act;<!-- draftlint: allow italics.lead -->\n\n"
+    wrong=DRAFT_HEAD + "1. *Decides* to remain seized of the matter.<!-- draftlint: allow italics.lead -->",
+    right=DRAFT_HEAD + "1. Decides to act;<!-- draftlint: allow italics.lead -->\n\n"
           "2. *Decides* to remain seized of the matter.",
 )
 RULES = [UNUSED]

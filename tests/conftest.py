@@ -35,7 +35,7 @@ def lint_docx(text: str, tmp_path: Path, name: str = "draft.docx", **options):
     return lint_path(path)
 
 
-FRAME = "*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
+from draftlint.rule import DRAFT_HEAD as FRAME  # noqa: E402
 
 
 def frame(snippet: str) -> str:

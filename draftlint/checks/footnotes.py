@@ -1,9 +1,9 @@
 """Footnote marks and footnotes: numbered in order, each mark with its footnote and each footnote with its mark."""
 from __future__ import annotations
 
-from draftlint.rule import Rule
+from draftlint.rule import DRAFT_HEAD, Rule
 
-D = "*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
+D = DRAFT_HEAD
 
 SEQUENCE = Rule(
     "footnotes.sequence", "footnotes", "error",

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from draftlint.rule import Rule
+from draftlint.rule import DRAFT_HEAD, Rule
 
-D = "*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
+D = DRAFT_HEAD
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 FUNCTION_WORDS = {"of", "that", "to", "the", "a", "an", "at", "about", "over", "on", "upon", "in", "for", "by",
                   "with", "from", "and", "all", "any", "each", "its", "their", "his", "her", "member", "states"}

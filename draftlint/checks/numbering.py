@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 from draftlint.ooxml import letters, roman
-from draftlint.rule import Rule
+from draftlint.rule import DRAFT_HEAD, Rule
 
-D = "*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
+D = DRAFT_HEAD
 
 OP_SEQUENCE = Rule(
     "numbering.op-sequence", "numbering", "error",

@@ -1,9 +1,9 @@
 """End punctuation of paragraphs, and footnote marks after the punctuation they follow."""
 from __future__ import annotations
 
-from draftlint.rule import Rule
+from draftlint.rule import DRAFT_HEAD, Rule
 
-D = "*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
+D = DRAFT_HEAD
 QUOTES = "”\"’ \t"
 
 PP_END = Rule(

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from draftlint.errors import InputError
-from draftlint.model import Comment, Mark, Paragraph, Run, Source, join_paragraphs
+from draftlint.model import Comment, Mark, Paragraph, Run, Source, join_paragraphs, slice_runs
 from draftlint.patterns import MONTH_RE, OPENING, SUPERSCRIPTS
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
@@ -237,37 +237,16 @@ def _inline(raw: str, line_no: int) -> Paragraph | None:
     # Leading and trailing blanks are not part of the paragraph.
     lead = len(text) - len(text.lstrip())
     if lead:
-        runs = _trim_runs(runs, lead)
+        runs = slice_runs(runs, lead)
         for m in marks:
             m.offset = max(0, m.offset - lead)
     text = "".join(r.text for r in runs)
     stripped = text.rstrip()
     if len(stripped) < len(text):
-        runs = _cut_runs(runs, len(stripped))
+        runs = slice_runs(runs, 0, len(stripped))
         for m in marks:
             m.offset = min(m.offset, len(stripped))
     return Paragraph(runs=runs, marks=marks, line=line_no, footnote_key=footnote_key)
-
-
-def _trim_runs(runs: list[Run], count: int) -> list[Run]:
-    out = []
-    for r in runs:
-        if count >= len(r.text):
-            count -= len(r.text)
-            continue
-        out.append(Run(text=r.text[count:], italic=r.italic))
-        count = 0
-    return out
-
-
-def _cut_runs(runs: list[Run], length: int) -> list[Run]:
-    out = []
-    for r in runs:
-        if length <= 0:
-            break
-        out.append(Run(text=r.text[:length], italic=r.italic))
-        length -= len(r.text)
-    return out
 
 
 def _attach_comments(paragraphs: list[Paragraph], comment_lines: dict[int, list[str]]) -> None:
@@ -306,7 +285,7 @@ def _plain_footnotes(paragraphs: list[Paragraph]) -> None:
         if m and int(m.group("n")) == expected and not p.marks:
             p.footnote_key = m.group("n")
             cut = m.end()
-            p.runs = _trim_runs(p.runs, cut)
+            p.runs = slice_runs(p.runs, cut)
             p.text = p.text[cut:]
             found.add(p.footnote_key)
             expected += 1
