@@ -55,46 +55,63 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, jobs, outp
     files = expand(paths)
     results = run_all(files, options, jobs or os.cpu_count() or 1)
     if skip_non_drafts:
-        for r in results:
-            if r.not_a_draft:
-                click.echo(f"{r.path}: not a resolution, passed over", err=True)
-        results = [r for r in results if not r.not_a_draft]
-    report = FORMATS[fmt](results)
-    if output:
-        from draftlint.files import atomic_write
+        results = _skip_non_drafts(results)
+    streaming = fmt in ("text", "github") and not output
+    kept, counts = [], {"files": 0, "error": 0, "warning": 0, "unread": 0, "failing": False}
+    for r in results:
+        counts["files"] += 1
+        counts["unread"] += bool(r.error)
+        for f in r.findings:
+            counts[f.severity] = counts.get(f.severity, 0) + 1
+        counts["failing"] |= r.strict and any(f.severity == "warning" for f in r.findings)
+        if streaming:
+            sys.stdout.write(FORMATS[fmt]([r]))  # one file at a time: memory stays flat over a large batch
+        else:
+            kept.append(r)
+    if not streaming:
+        report = FORMATS[fmt](kept)
+        if output:
+            from draftlint.files import atomic_write
 
-        try:
-            atomic_write(output, report.encode("utf-8"))
-        except OSError as exc:
-            click.echo(f"{output}: error: cannot write the report ({exc.strerror or exc})", err=True)
-            sys.exit(2)
-    else:
-        sys.stdout.write(report)
-    errors = sum(f.severity == "error" for r in results for f in r.findings)
+            try:
+                atomic_write(output, report.encode("utf-8"))
+            except OSError as exc:
+                click.echo(f"{output}: error: cannot write the report ({exc.strerror or exc})", err=True)
+                sys.exit(2)
+        else:
+            sys.stdout.write(report)
+    errors, warnings, n = counts["error"], counts["warning"], counts["files"]
     if fmt == "text":
-        warnings = sum(f.severity == "warning" for r in results for f in r.findings)
-        unread = sum(1 for r in results if r.error)
-        summary = f"{len(results)} file{'s' if len(results) != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, " \
-                  f"{warnings} warning{'s' if warnings != 1 else ''}" + (f", {unread} not readable" if unread else "")
+        summary = f"{n} file{'s' if n != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, " \
+                  f"{warnings} warning{'s' if warnings != 1 else ''}" + (f", {counts['unread']} not readable" if counts["unread"] else "")
         click.echo(summary, err=True)
-    if any(r.error for r in results):
+    if counts["unread"]:
         sys.exit(2)
-    failing = errors or any(r.strict and any(f.severity == "warning" for f in r.findings) for r in results)
-    if failing and not exit_zero:
+    if (errors or counts["failing"]) and not exit_zero:
         sys.exit(1)
 
 
+def _skip_non_drafts(results):
+    for r in results:
+        if r.not_a_draft:
+            click.echo(f"{r.path}: not a resolution, passed over", err=True)
+        else:
+            yield r
+
+
 def run_all(files: list[str], options, jobs: int):
-    """Results in the order of `files`, whatever the number of processes."""
+    """Results in the order of `files`, whatever the number of processes, one at a time."""
     from draftlint.engine import check_file
 
     if jobs <= 1 or len(files) < 4:
-        return [check_file(p, options) for p in files]
+        for p in files:
+            yield check_file(p, options)
+        return
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-        return list(pool.map(partial(check_file, options=options), files, chunksize=max(1, len(files) // (jobs * 8))))
+        yield from pool.map(partial(check_file, options=options), files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
 
 
 def _split(values) -> tuple[str, ...]:
