@@ -44,14 +44,17 @@ def main():
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Use this configuration file instead of the .draftlint.yaml found beside the drafts.")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too (exit 1).")
+@click.option("--previous", type=click.Path(dir_okay=False),
+              help="Last session's resolution on the same item (.docx, .md, .txt): the chain must extend it.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Files checked at once (default 0: one per processor core).")
-def check(paths, fmt, select, ignore, exit_zero, config_path, strict, jobs, output, skip_non_drafts):
+def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, jobs, output, skip_non_drafts):
     """Check drafts (.docx, .md, .txt; folders are searched for .docx)."""
     from draftlint.engine import Options
     from draftlint.report import FORMATS
 
-    options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict)
+    options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict,
+                      previous=previous)
     files = expand(paths)
     results = run_all(files, options, jobs or os.cpu_count() or 1)
     if skip_non_drafts:

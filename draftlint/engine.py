@@ -23,6 +23,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     config: str | None = None  # a configuration file given on the command line
     strict: bool = False
+    previous: str | None = None  # last session's resolution on the same item
 
 
 def _longest(rule_id: str, prefixes) -> int:
@@ -93,6 +94,25 @@ def lint_resolution(res, options: Options | None = None, config=None, path: str 
     return [f for f in findings if selected(f.rule, select, ignore)]
 
 
+_PREVIOUS: dict[str, object] = {}
+
+
+def read_previous(path: str):
+    """Last session's resolution, read once per process; a problem with it is named as such."""
+    from draftlint.readers import read
+    from draftlint.structure import build
+
+    if path not in _PREVIOUS:
+        try:
+            _PREVIOUS[path] = build(read(path))
+        except InputError as exc:
+            _PREVIOUS[path] = InputError(f"the previous resolution {path} cannot be used: {exc}")
+    found = _PREVIOUS[path]
+    if isinstance(found, InputError):
+        raise found
+    return found
+
+
 def check_file(path: str, options: Options | None = None) -> FileResult:
     from draftlint.config import find_config, load_config
     from draftlint.readers import read
@@ -104,6 +124,8 @@ def check_file(path: str, options: Options | None = None) -> FileResult:
         config = load_config(options.config) if options.config else find_config(path)
         result.strict = options.strict or config.strict
         res = build(read(path))
+        if options.previous:
+            res.previous = read_previous(options.previous)
         result.kind = res.kind
         result.findings = lint_resolution(res, options, config, path)
     except InputError as exc:

@@ -66,6 +66,7 @@ class Resolution:
     nodes: list[Node]
     footnotes: list[FootnoteEntry]
     organ: str | None = None
+    previous: "Resolution | None" = None  # last session's resolution on the item (check --previous)
 
     def of_kind(self, *kinds: str) -> list[Node]:
         return [n for n in self.nodes if n.kind in kinds]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("structure", "italics", "numbering", "punctuation", "footnotes")
+MODULES = ("structure", "italics", "numbering", "punctuation", "footnotes", "recall", "agenda", "crossrefs")
 
 
 def modules():

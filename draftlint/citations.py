@@ -1,0 +1,103 @@
+"""Lists of cited resolutions and decisions: "its resolutions 70/46 of 7 December 2015, 71/72 of 5 December
+2016 and 72/36 of 4 December 2017, and its decision 76/516 of 6 December 2021", "resolution 2365 (2017)"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from draftlint.patterns import MONTHS, MONTH_RE
+
+ITEM = re.compile(
+    rf"(?P<sym>(?P<prefix>ES-|S-)?(?P<session>\d{{1,3}})/(?P<number>\d{{1,4}})(?P<letters> [A-Z](?: (?:and|to) [A-Z])?)?)"
+    rf"(?: of (?P<date>(?P<day>\d{{1,2}}) (?P<month>{MONTH_RE}) (?P<year>\d{{4}})))?"
+    rf"|(?P<sc>(?P<scnum>\d{{3,4}}) \((?P<scyear>\d{{4}})\))(?: of (?P<scdate>\d{{1,2}} (?:{MONTH_RE}) \d{{4}}))?"
+)
+HEAD = re.compile(r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?)\s+")
+SEP = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
+
+
+@dataclass(slots=True)
+class Cited:
+    symbol: str  # "70/46", "2365 (2017)"
+    start: int
+    end: int
+    security_council: bool
+    session: int | None = None
+    number: int | None = None
+    plural_letters: bool = False  # "31/6 A and B" names two texts
+    date: date | None = None
+    date_text: str = ""
+    bad_date: bool = False
+    year: int | None = None  # the year of a Security Council resolution
+
+    @property
+    def key(self):
+        return (self.session, self.number) if not self.security_council else (0, self.number)
+
+
+@dataclass(slots=True)
+class CitedList:
+    word: str  # "resolution", "resolutions", "decision" …
+    start: int
+    end: int
+    items: list[Cited] = field(default_factory=list)
+    separators: list[str] = field(default_factory=list)
+
+    @property
+    def decision(self) -> bool:
+        return self.word.lower().startswith("decision")
+
+
+def _date(day: str, month: str, year: str):
+    try:
+        return date(int(year), MONTHS.index(month) + 1, int(day)), False
+    except ValueError:
+        return None, True
+
+
+def _item(m: re.Match) -> Cited:
+    if m.group("sc"):
+        c = Cited(symbol=m.group("sc"), start=m.start(), end=m.end(), security_council=True,
+                  number=int(m.group("scnum")), year=int(m.group("scyear")))
+        if m.group("scdate"):
+            d, m_, y = m.group("scdate").split()
+            c.date, c.bad_date = _date(d, m_, y)
+            c.date_text = m.group("scdate")
+        return c
+    c = Cited(symbol=m.group("sym"), start=m.start(), end=m.end(), security_council=False,
+              session=None if m.group("prefix") else int(m.group("session")), number=int(m.group("number")),
+              plural_letters=bool(m.group("letters") and " " in m.group("letters").strip()))
+    if m.group("date"):
+        c.date, c.bad_date = _date(m.group("day"), m.group("month"), m.group("year"))
+        c.date_text = m.group("date")
+    return c
+
+
+def cited_lists(text: str) -> list[CitedList]:
+    out = []
+    for head in HEAD.finditer(text):
+        pos = head.end()
+        m = ITEM.match(text, pos)
+        if not m:
+            continue
+        lst = CitedList(word=head.group("word"), start=head.start(), end=m.end(), items=[_item(m)])
+        pos = m.end()
+        while True:
+            sep = SEP.match(text, pos)
+            if not sep:
+                break
+            nxt = ITEM.match(text, sep.end())
+            if not nxt:
+                break
+            lst.separators.append(sep.group(0))
+            lst.items.append(_item(nxt))
+            pos = lst.end = nxt.end()
+        out.append(lst)
+    return out
+
+
+def in_session(session: int, day: date) -> bool:
+    """A regular session N runs from September of 1945+N to September of 1946+N."""
+    start, end = 1945 + session, 1946 + session
+    return (day.year == start and day.month >= 9) or (day.year == end and day.month <= 9)
