@@ -27,7 +27,7 @@ def ordinal(n: int) -> str:
 
 
 WORDS = {ordinal(n): n for n in range(1, 200)}
-ORDINAL_RE = re.compile(r"\b(?:[a-z]+-)?[a-z]+(?:th|st|nd|rd)\b(?=\s+(?:regular\s+|special\s+)?session\b)", re.I)
+ORDINAL_RE = re.compile(r"\b(?:[a-z]+[- ])?[a-z]+(?:th|st|nd|rd)\b(?=\s+(?:regular\s+|special\s+)?session\b)", re.I)
 
 
 def value(word: str) -> int | None:

@@ -84,6 +84,10 @@ class Resolution:
         return self.of_kind("opening")
 
     @property
+    def security_council(self) -> bool:
+        return self.kind.startswith("sc") or self.organ == "Security Council"
+
+    @property
     def has_structure(self) -> bool:
         return self.kind not in ("draft-decision", "decision", "amendment")
 

@@ -10,7 +10,9 @@ from conftest import EXAMPLES, ROOT, errors, frame, lint_path, lint_text
 from draftlint.engine import documented_rules
 from draftlint.rule import CATEGORIES, SEVERITIES
 
-RULES = sorted(documented_rules(), key=lambda r: r.id)
+# Rules that need last session's text (--previous) are tested in test_checks_resolution.py.
+RULES = sorted((r for r in documented_rules()
+                if r.id not in ("recall-chain.previous", "recall-chain.report", "references.moved")), key=lambda r: r.id)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
@@ -59,7 +61,7 @@ def test_example_2365_op14_half_italic():
     res, findings = lint_path(EXAMPLES / "S_RES_2365_2017.docx")
     assert res.kind == "sc-resolution"
     assert errors(findings) == [("OP14", "italics.lead")]
-    assert "only “Takes”" in findings[0].message
+    assert "only “Takes”" in next(f.message for f in findings if f.rule == "italics.lead")
 
 
 LO = ROOT / "tests" / "fixtures" / "lo"

@@ -112,7 +112,7 @@ def check(res):
         node = next(n for n in res.operative if REPORT.search(n.text))
         yield MISMATCH.at(node, f"the report is asked for the {ordinal(asked)} session and the item is put on the "
                                 f"agenda of the {ordinal(agenda_session)} session")
-    if res.kind.startswith("sc") and res.operative:
+    if res.security_council and res.operative:
         last = res.operative[-1]
         if not re.search(r"\bDecides to remain (?:actively )?seized of the matter\b", last.text):
             yield SEIZED.at(last, "a Security Council resolution usually ends with “Decides to remain seized of the matter.”")

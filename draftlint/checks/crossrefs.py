@@ -11,7 +11,7 @@ from draftlint.rule import DRAFT_HEAD, Rule
 REF = re.compile(
     r"\bparagraphs?\s+(?P<first>\d{1,3})(?:\s*\((?P<sub>[a-z]{1,4})\))?"
     r"(?:\s*(?:,|and|to|-|–)\s*(?P<last>\d{1,3})(?:\s*\((?P<sub2>[a-z]{1,4})\))?)?"
-    r"(?P<tail>\s+(?:above|below)|\s+of\s+(?:the\s+)?present\s+resolution|\s+of\b|)")
+    r"(?P<tail>\s+(?:above|below)|\s+of\s+(?:the\s+)?present\s+resolution|\s+(?:of|thereof|therein)\b|)")
 
 MISSING = Rule(
     "references.internal", "references", "error",
@@ -27,12 +27,15 @@ MISSING = Rule(
 MOVED = Rule(
     "references.moved", "references", "warning",
     summary="With --previous: a reference keeps pointing at the same paragraph after renumbering.",
-    why="When a paragraph is inserted, “paragraph 12 above” may now point at the paragraph that used to be 11; "
-        "the words it referred to now sit under another number.",
-    wrong=DRAFT_HEAD + "1. *Encourages* States to take measures;\n\n2. *Requests* the Secretary-General to report on "
-                       "the measures referred to in paragraph 1 above;\n\n3. *Decides* to remain seized of the matter.",
-    right=DRAFT_HEAD + "1. *Encourages* States to take measures;\n\n2. *Requests* the Secretary-General to report on "
-                       "the measures referred to in paragraph 1 above;\n\n3. *Decides* to remain seized of the matter.",
+    why="When a paragraph is inserted, “paragraph 1 above” may now point at a new paragraph while the words it "
+        "referred to sit under another number. (The examples assume last session's text had “1. Encourages States "
+        "to take measures;” and “2. Requests … paragraph 1 above;”.)",
+    wrong=DRAFT_HEAD + "1. *Welcomes* the report;\n\n2. *Encourages* States to take measures;\n\n3. *Requests* the "
+                       "Secretary-General to report on the measures referred to in paragraph 1 above;\n\n"
+                       "4. *Decides* to remain seized of the matter.",
+    right=DRAFT_HEAD + "1. *Welcomes* the report;\n\n2. *Encourages* States to take measures;\n\n3. *Requests* the "
+                       "Secretary-General to report on the measures referred to in paragraph 2 above;\n\n"
+                       "4. *Decides* to remain seized of the matter.",
 )
 RULES = [MISSING, MOVED]
 
@@ -45,7 +48,7 @@ def references(text: str):
     """(first, last, sub, side) for each internal reference in a paragraph's text."""
     for m in REF.finditer(text):
         tail = m.group("tail").strip()
-        if tail == "of":
+        if tail in ("of", "thereof", "therein"):
             continue  # "paragraph 96 of the report", "paragraph 5 of resolution 70/46": points elsewhere
         side = "above" if tail == "above" else "below" if tail == "below" else None
         first = int(m.group("first"))
@@ -69,8 +72,10 @@ def check(res):
             for number in range(first, last + 1) if last - first < 50 else (first, last):
                 target = by_number.get(number)
                 if target is None:
+                    # A bare "paragraph 5" may cite a text named earlier in the sentence: only a warning.
                     yield MISSING.at(node, f"“{m.group(0).strip()}” refers to paragraph {number}, which the "
-                                           "resolution does not have", match=m.group(0).strip())
+                                           "resolution does not have", match=m.group(0).strip(),
+                                     severity=None if side or "present" in m.group("tail") else "warning")
                     break
                 if target is top and first == last:
                     yield MISSING.at(node, f"“{m.group(0).strip()}” refers to the paragraph it stands in",

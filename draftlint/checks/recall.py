@@ -64,7 +64,7 @@ RULES = [ORDER, GRAMMAR, DATES, PREVIOUS, REPORT]
 def check(res):
     if not res.has_structure:
         return
-    sc = res.kind.startswith("sc")
+    sc = res.security_council
     for node in res.of_kind("pp", "op", "sub"):
         for lst in cited_lists(node.text):
             yield from _check_list(node, lst, sc, _general_assembly(res, node.text[:lst.start]))
