@@ -158,3 +158,50 @@ def rules(args, markdown, config_path):
         click.echo(f"error: no rule {args[0]!r}; draftlint rules lists them all")
         sys.exit(2)
     sys.stdout.write(text)
+
+
+@main.command()
+@click.argument("previous", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The new draft (.docx). Default: its title.")
+@click.option("--session", type=click.IntRange(min=1), help="The session the new draft is for (default: the one "
+              "the previous resolution put the item on).")
+@click.option("--cycle", type=click.IntRange(min=1), help="Sessions between two texts on the item (default: as before).")
+@click.option("--sponsors", help="The sponsors' line, e.g. \"Austria, Brazil and Japan\".")
+@click.option("--changes", is_flag=True, help="Show every change against the previous text as a tracked change.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def scaffold(previous, output, session, cycle, sponsors, changes, force):
+    """Write next session's draft from the last adopted resolution on the item (.docx, .md or .txt)."""
+    from draftlint.errors import InputError
+    from draftlint.scaffold import scaffold as make
+
+    try:
+        written = make(previous, output, session=session, cycle=cycle, sponsors=sponsors, changes=changes, force=force)
+    except InputError as exc:
+        click.echo(f"{previous}: error: {exc}")
+        sys.exit(2)
+    except OSError as exc:
+        click.echo(f"{output or previous}: error: cannot write the draft ({exc.strerror or exc})")
+        sys.exit(2)
+    click.echo(f"wrote {written}")
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(["ga-draft", "ga", "sc"]), required=True,
+              help="ga-draft: Main Committee draft; ga: General Assembly resolution; sc: Security Council resolution.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="The new file (.docx).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def new(kind, output, force):
+    """Write an empty skeleton of a resolution from a template."""
+    from draftlint.files import atomic_write
+    from draftlint.packs import resource_dir
+
+    template = resource_dir("templates") / f"{kind}.docx"
+    if os.path.exists(output) and not force:
+        click.echo(f"{output}: error: the file exists already; choose another name or give --force")
+        sys.exit(2)
+    try:
+        atomic_write(output, template.read_bytes())
+    except OSError as exc:
+        click.echo(f"{output}: error: cannot write the file ({exc.strerror or exc})")
+        sys.exit(2)
+    click.echo(f"wrote {output}")

@@ -18,7 +18,7 @@ SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
 TOKEN = re.compile(r"\{\+\+(?P<ins>.*?)\+\+\}|\{--(?P<del>.*?)--\}|\{>>(?P<comment>.*?)<<\}|"
-                   r"\*\*(?P<bold>[^*\s][^*]*?)\*\*|\*(?P<it>[^*\s][^*]*?)\*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)", re.S)
+                   r"(?P<ph>\[(?:\.{2,}|…|[A-Z][A-Za-z ]{0,24})\])|\*\*(?P<bold>[^*\s][^*]*?)\*\*|\*(?P<it>[^*\s][^*]*?)\*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)", re.S)
 OP_NUMBER = re.compile(r"^(\d{1,3})\.\s+")
 SUB_NUMBER = re.compile(r"^\(([a-z]{1,4})\)\s+")
 DATE = "2026-01-01T00:00:00Z"
@@ -40,10 +40,12 @@ class _Writer:
         self.change_id = 100
         self.sub_levels: list[str] = []  # state of the letter level, then the roman labels used under it
 
-    def run(self, text: str, italic=False, superscript=False, deleted=False, bold=False) -> str:
+    def run(self, text: str, italic=False, superscript=False, deleted=False, bold=False, highlight=False) -> str:
         props = ["<w:b/>"] if bold else []
         if italic:
             props.append('<w:rStyle w:val="LeadPhrase"/>' if self.italics == "style" else "<w:i/>")
+        if highlight:
+            props.append('<w:highlight w:val="yellow"/>')
         if superscript:
             props.append('<w:vertAlign w:val="superscript"/>')
         rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
@@ -58,7 +60,9 @@ class _Writer:
             if m.start() > pos:
                 out.append(self.run(text[pos:m.start()]))
             pos = m.end()
-            if m.group("bold") is not None:
+            if m.group("ph") is not None:
+                out.append(self.run(m.group("ph"), highlight=True))  # a placeholder the drafter must fill in
+            elif m.group("bold") is not None:
                 out.append(self.run(m.group("bold"), bold=True))
             elif m.group("it") is not None:
                 out.append(self.run(m.group("it"), italic=True))

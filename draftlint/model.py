@@ -105,3 +105,17 @@ def slice_runs(runs: list[Run], start: int, end: int | None = None) -> list[Run]
             out.append(Run(text=r.text[a - pos:b - pos], italic=r.italic, element=r.element, superscript=r.superscript))
         pos += len(r.text)
     return out
+
+
+def replace_span(para: Paragraph, start: int, end: int, text: str, italic: bool | None = None) -> None:
+    """Put `text` in place of para.text[start:end], keeping runs, italics and footnote marks around it."""
+    if italic is None:
+        italic = bool(para.runs) and any(r.italic for r in slice_runs(para.runs, start, max(end, start + 1)))
+    para.runs = slice_runs(para.runs, 0, start) + ([Run(text=text, italic=italic)] if text else []) + slice_runs(para.runs, end)
+    delta = len(text) - (end - start)
+    for m in para.marks:
+        if m.offset >= end:
+            m.offset += delta
+        elif m.offset > start:
+            m.offset = start + len(text)
+    para.text = "".join(r.text for r in para.runs)

@@ -14,9 +14,10 @@ OPENING = re.compile(
     r"(?:Assembly|Council|Conference|Commission|Committee|Board|Meeting|Parties|Forum))\s*(?P<punct>[,:;.]?)\s*$"
 )
 CLOSING_MEETING = re.compile(
-    rf"^(?P<n>\d+)(?P<suffix>st|nd|rd|th)\s+(?:plenary\s+)?meeting(?:\s+(?P<date>\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}}))?\.?$"
+    rf"^(?:(?P<n>\d+)(?P<suffix>st|nd|rd|th)|\[\.\.\])\s+(?:plenary\s+)?meeting"
+    rf"(?:\s+(?P<date>\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}}|\[date\]))?\.?$"
 )
-DATE_LINE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}}\.?$")
+DATE_LINE = re.compile(rf"^(?:\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}}|\[date\])\.?$")
 ADOPTION_NOTE = re.compile(r"^\[(?:Adopted|Adopted without a vote|Adopted by a recorded vote|Adopted by a vote)\b.*\]\.?$")
 ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVXL]+)?\.?$", re.I)
 SECTION_MARK = re.compile(r"^(?:[IVXL]{1,6}|[A-H])\.?$")

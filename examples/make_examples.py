@@ -65,7 +65,7 @@ def example_75_59() -> str:
     t = replace(t, "other unauthorized recipients, which has affected", "other unauthorized recipients,¹ which has affected")
     t = replace(t, "counter the threat of improvised explosive devices, including to prevent",
                 "counter the threat of improvised explosive devices,³ including to prevent")
-    t = replace(t, "submitted pursuant to resolution 73/67,", "submitted pursuant to resolution 73/67,¹³")
+    t = replace(t, "submitted pursuant to resolution 73/67, 13 including", "submitted pursuant to resolution 73/67,¹³ including")
     t = replace(t, "efforts undertaken under relevant conventions", "efforts undertaken under relevant conventions¹⁸")
     t = replace(t, "37th plenary meeting 7 December 2020", "37th plenary meeting\n\n7 December 2020")
     return t

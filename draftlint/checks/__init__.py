@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("structure", "italics", "numbering", "punctuation", "footnotes", "recall", "agenda", "crossrefs")
+MODULES = ("structure", "italics", "numbering", "punctuation", "footnotes", "recall", "agenda", "crossrefs", "placeholders")
 
 
 def modules():
