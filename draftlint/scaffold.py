@@ -146,7 +146,14 @@ class Scaffold:
                 entry.footnote.paragraphs = [Paragraph(runs=[Run(f"A/{self.target}/[..].", False)])]
 
     def _normalize(self) -> None:
-        """The conventions the check enforces, applied where the previous text slipped: lead italics, end punctuation."""
+        """The conventions the check enforces, applied where the previous text slipped: lead italics, end
+        punctuation, curly quotes."""
+        paras = [n.para for n in self.body_nodes()] + [p for e in self.prev.footnotes if e.footnote is not None
+                                                        for p in e.footnote.paragraphs]
+        for para in paras:
+            for m in reversed(list(re.finditer(r'"([^"\n]*)"', para.text))):
+                replace_span(para, m.end() - 1, m.end(), "”")
+                replace_span(para, m.start(), m.start() + 1, "“")
         for node in self.prev.of_kind("opening"):
             node.para.runs = [Run(r.text, True, r.element, r.superscript) for r in node.para.runs]
         ops = [n for n in self.prev.operative]
