@@ -105,6 +105,8 @@ def dates_in(text: str, node=None):
             continue
         day, month, year = int(m.group("day")), _month(m.group("month")), m.group("year")
         word = m.group("month")
+        if word not in MONTHS and not (year or m.group("suffix")):
+            continue  # “3 Mar” without a year may be anything; “3 Mar 2022” and “3rd Mar” are dates
         if day > 31 and not m.group("suffix"):
             continue
         if not _valid(day, month, year):
