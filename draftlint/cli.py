@@ -124,11 +124,20 @@ def _split(values) -> tuple[str, ...]:
 @main.command()
 @click.argument("args", nargs=-1)
 @click.option("--markdown", is_flag=True, help="Print the rule reference as Markdown (docs/rules.md).")
+@click.option("--build-cache", is_flag=True, help="Rewrite rules/builtin.json from the built-in YAML packs.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Also list the packs of this configuration.")
-def rules(args, markdown, config_path):
+def rules(args, markdown, config_path, build_cache):
     """List every rule, show one rule's doc (draftlint rules ID), or validate a pack (draftlint rules validate PACK.yaml)."""
     from draftlint.errors import InputError
     from draftlint import ruledocs
+
+    if build_cache:
+        from draftlint.files import atomic_write
+        from draftlint.packs import CACHE, builtin_cache, resource_dir
+
+        atomic_write(str(resource_dir("rules") / CACHE), builtin_cache().encode("utf-8"))
+        click.echo(f"wrote {resource_dir('rules') / CACHE}")
+        return
 
     if args and args[0] == "validate":
         if len(args) < 2:

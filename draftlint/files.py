@@ -12,6 +12,10 @@ def atomic_write(path: str, data: bytes, overwrite: bool = True) -> None:
         raise FileExistsError(path)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".draftlint-", suffix=os.path.splitext(path)[1])
     try:
+        # mkstemp makes a private file; a draft or report gets the permissions any new file would get.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

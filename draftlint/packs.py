@@ -292,12 +292,44 @@ def units(res, scope):
                     yield node, node.text
 
 
+CACHE = "builtin.json"
+
+
+def _sources() -> dict[str, str]:
+    import hashlib
+
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(resource_dir("rules").glob("*.yaml"))}
+
+
+def builtin_cache() -> str:
+    """The built-in packs as JSON (rules/builtin.json), so that `check` need not import PyYAML.
+    Regenerate with `draftlint rules --build-cache`; a test fails when it is stale."""
+    import json
+
+    packs = [load_yaml(str(resource_dir("rules") / name), trusted=True) for name in _sources()]
+    return json.dumps({"sources": _sources(), "packs": packs}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 @lru_cache(maxsize=None)
 def builtin_rules() -> tuple[PackRule, ...]:
     """The UN packs shipped in rules/ (validated by the tests, not on every run)."""
+    import json
+
+    cache = resource_dir("rules") / CACHE
+    sources = _sources()
+    data = None
+    if cache.exists():
+        try:
+            stored = json.loads(cache.read_text(encoding="utf-8"))
+            if stored.get("sources") == sources:
+                data = [(name, pack) for name, pack in zip(sources, stored["packs"])]
+        except (OSError, ValueError):
+            data = None
+    if data is None:  # the YAML changed since the cache was built: read it directly
+        data = [(name, load_yaml(str(resource_dir("rules") / name), trusted=True)) for name in sources]
     out = []
-    for path in sorted(resource_dir("rules").glob("*.yaml")):
-        out.extend(load_pack(str(path), check_schema=False))
+    for name, pack in data:
+        out.extend(compile_pack(pack, str(resource_dir("rules") / name)))
     return tuple(out)
 
 

@@ -194,3 +194,12 @@ def test_every_rule_registered_and_documented():
     assert len(ids) == len(set(ids))
     for r in rules:
         assert all(len(getattr(r, f).strip()) > 3 for f in ("summary", "why", "wrong", "right")), r.id
+
+
+def test_builtin_cache_is_current():
+    from draftlint.packs import CACHE, builtin_cache
+
+    if not (ROOT / "rules" / CACHE).exists():
+        pytest.skip("no rules/builtin.json committed: check reads the YAML packs directly")
+    assert (ROOT / "rules" / CACHE).read_text(encoding="utf-8") == builtin_cache(), \
+        "rules/builtin.json is stale: run draftlint rules --build-cache"

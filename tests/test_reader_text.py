@@ -16,7 +16,8 @@ def test_77_64_seed_model(seeds):
     # a paragraph cut by footnotes at a page break is one paragraph again
     assert "the network of regional and multilateral communities" in res.preamble[23].text
     assert res.operative[34].text.endswith("of relevant global activities;")
-    assert findings == []
+    # Only the plain repeats of "Encourages" the adopted text really has (warnings, conventions.md §3).
+    assert {f.rule for f in findings} <= {"repetition.run"} and all(f.severity == "warning" for f in findings)
 
 
 def test_71_72_seed_plain_footnote_numbers(seeds):
@@ -33,7 +34,7 @@ def test_71_72_seed_plain_footnote_numbers(seeds):
 
 
 def test_line_numbers_in_text_drafts(tmp_path):
-    res, findings = lint_text("*The General Assembly,*\n\n*Recalling* its resolution,\n\n1. Decides to act;\n\n"
+    res, findings = lint_text("*The General Assembly,*\n\n*Recalling* its resolution,\n\n1. Requests a report;\n\n"
                               "2. *Decides* to remain seized.\n", tmp_path)
     assert [(f.label, f.line, f.rule) for f in findings] == [("OP1", 5, "italics.lead")]
 

@@ -20,10 +20,16 @@ def _scaffold(tmp_path, previous, *args, name="new.docx"):
     return out
 
 
+# Besides placeholders, a scaffold carries over what the adopted text itself does: 77/64 repeats "Encourages"
+# three times where the also/further convention would vary it (a warning, conventions.md §3).
+CARRIED = {"repetition.run"}
+
+
 def _only_placeholders(path):
     _, findings = lint_path(path)
-    assert {f.rule for f in findings} <= {"placeholders.open"}, [(f.label, f.rule, f.message) for f in findings]
-    return findings
+    assert {f.rule for f in findings} <= {"placeholders.open"} | CARRIED, [(f.label, f.rule, f.message) for f in findings]
+    assert [f for f in findings if f.severity == "error"] == []
+    return [f for f in findings if f.rule == "placeholders.open"]
 
 
 def _opens_in_libreoffice(path, tmp_path):
@@ -117,7 +123,7 @@ def test_new_from_template(tmp_path, kind):
     r = run_cli("new", "--kind", kind, "-o", out)
     assert r.returncode == 0
     res, findings = lint_path(out)
-    assert {f.rule for f in findings} <= {"placeholders.open"}
+    assert {f.rule for f in findings} <= {"placeholders.open"} | CARRIED
     assert res.operative and res.opening
     assert run_cli("new", "--kind", kind, "-o", out).returncode == 2
 
@@ -146,3 +152,13 @@ def test_scaffold_of_random_resolutions_reads_back(tmp_path_factory, d):
         return  # a random text without operative paragraphs: refused in one line, nothing written
     res, _ = lint_path(out)
     assert len(res.operative) >= 1
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    out = _scaffold(tmp_path, EXAMPLES / "A_RES_77_64.docx")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("structure", "italics", "numbering", "punctuation", "footnotes", "recall", "agenda", "crossrefs", "placeholders")
+MODULES = ("structure", "italics", "numbering", "punctuation", "footnotes", "recall", "agenda", "crossrefs", "placeholders",
+           "dates", "references", "repetition")
 
 
 def modules():

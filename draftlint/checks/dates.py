@@ -107,8 +107,8 @@ def dates_in(text: str, node=None):
         word = m.group("month")
         if word not in MONTHS and not (year or m.group("suffix")):
             continue  # “3 Mar” without a year may be anything; “3 Mar 2022” and “3rd Mar” are dates
-        if day > 31 and not m.group("suffix"):
-            continue
+        if day > 31:
+            continue  # not a day: “45 May” is something else
         if not _valid(day, month, year):
             if any(a <= m.start() < b for a, b in skip):
                 continue

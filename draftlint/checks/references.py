@@ -22,7 +22,8 @@ SYMBOL = Rule(
 )
 SC_YEAR = Rule(
     "references.sc-year", "references", "error",
-    summary="A Security Council resolution is cited with its year in parentheses: “resolution 2370 (2017)”.",
+    summary="A Security Council resolution is cited with its year in parentheses: “resolution 2370 (2017)”. "
+            "(A bare four-digit number after “resolution” whose owner is not clear is a warning.)",
     why="Security Council resolutions are numbered in one series across the years and are always cited with the "
         "year of adoption (UN Dag Hammarskjöld Library, citing Security Council resolutions; conventions CIT-02).",
     wrong=D + "1. *Recalls* Security Council resolution 2370 on preventing terrorists from acquiring weapons;" + LAST,
@@ -104,23 +105,28 @@ SEP = re.compile(r",?[ \u00a0]+and[ \u00a0]+|,[ \u00a0]+")
 
 
 def missing_years(text: str, security_council: bool):
-    """(number, start) for each resolution number cited without a year or session."""
+    """(number, council) for each resolution number cited without a year or session; `council` when it is
+    known to be a Security Council resolution (“Security Council resolution 2370”, a Council text, or a list
+    whose other items carry their year)."""
     for head in HEAD.finditer(text):
         pos = head.end()
+        bare, council = [], security_council or "Security Council" in text[max(0, head.start() - 20):head.start()]
         while True:
             m = ITEM.match(text, pos)
             if not m:
                 break
             if m.group("bare"):
-                number = m.group("bare")
-                before = text[max(0, head.start() - 20):head.start()]
-                if len(number) == 4 or "Security Council" in before or security_council:
-                    yield number, m.start(), "Security Council" in before or security_council
+                bare.append(m.group("bare"))
+            elif m.group("sc"):
+                council = True
             pos = m.end()
             s = SEP.match(text, pos)
             if not s or not ITEM.match(text, s.end()):
                 break
             pos = s.end()
+        for number in bare:
+            if len(number) == 4 or council:
+                yield number, council
 
 
 # --- Ibid. ----------------------------------------------------------------------------------------------------
@@ -174,11 +180,12 @@ def check(res):
                             match=written)
         if getattr(target, "kind", None) == "heading":
             continue
-        for number, _, council in missing_years(text, sc):
+        for number, council in missing_years(text, sc):
             if council:
-                message = f"Security Council resolution {number} is cited without its year; write “{number} (<year>)”"
+                yield SC_YEAR.at(target, f"Security Council resolution {number} is cited without its year; write "
+                                         f"“{number} (<year>)”", match=number)
             else:
-                message = (f"resolution {number} is cited without its year or session; a Security Council resolution "
-                           f"is cited “{number} (<year>)”")
-            yield SC_YEAR.at(target, message, match=number)
+                yield SC_YEAR.at(target, f"resolution {number} is cited without its year or session; a Security "
+                                         f"Council resolution is cited “Security Council resolution {number} (<year>)”",
+                                 severity="warning", match=number)
     yield from _ibid(res)

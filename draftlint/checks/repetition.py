@@ -8,6 +8,9 @@ returns. Real adopted texts break the pattern, so nothing here is an error.
 """
 from __future__ import annotations
 
+import re
+
+from draftlint.leads import OP_ADVERBS, PP_PRE_ADVERBS
 from draftlint.rule import DRAFT_HEAD, Rule
 
 D = DRAFT_HEAD
@@ -16,7 +19,7 @@ LAST = "\n\n3. *Decides* to remain seized of the matter."
 
 ANTECEDENT = Rule(
     "repetition.antecedent", "repetition", "warning",
-    summary="A lead with “also” or “further” follows an earlier paragraph of the same part with the same lead.",
+    summary="A lead with “also” or “further” follows an earlier paragraph of the same part with the same verb.",
     why="“Also requests” says that the text has requested something before. Without an earlier “Requests” the "
         "adverb is left over from a paragraph that was deleted or moved during negotiation (conventions AF-01, AF-05).",
     wrong=D + "1. *Also requests* the Secretary-General to report on the matter;\n\n2. *Welcomes* the report;"
@@ -59,12 +62,41 @@ RUN = Rule(
 )
 RULES = [ANTECEDENT, FURTHER, POSITION, RUN]
 
+# Words after which a “further” standing after the lead is an adverb (“Stresses further the need”, “Noting further
+# that”); before a noun it is an adjective (“Calls for further action”, “Requests further information”).
+ADVERB_BEFORE = {"the", "that", "to", "its", "their", "his", "her", "all", "a", "an", "in", "on", "upon", "with", "by",
+                 "for", "of", "at", "as", "this", "these", "those", "each", "every", "any", "both", "whether", "how",
+                 "what", "where", "when", "member", "states", "governments", "parties", "relevant", "concerned"}
+
+
+def adverb_of(node) -> str | None:
+    """“also” or “further” as the lead uses it, or None (“again” and an adjective “further” are not counted)."""
+    lead = node.lead
+    if lead.adverb not in ("also", "further"):
+        return None
+    if lead.adverb == "further" and not lead.adverb_first and lead.text.lower().endswith("further"):
+        nxt = re.match(r"[\s\u00a0]*([A-Za-z’'-]+)", node.para.text[lead.end:])
+        if nxt and nxt.group(1).lower() not in ADVERB_BEFORE:
+            return None
+    return lead.adverb
+
+
 def base_of(lead) -> str:
     """The lead without also/further/again (and the “once” of “once again”)."""
     base = lead.base
     if lead.adverb == "again" and base.startswith("once "):
         base = base[5:]
     return base
+
+
+def verb_of(lead) -> str:
+    """The verb of the lead without adverbs or complements: “encourages” for “Strongly encourages”, “noting” for
+    “Noting with concern”. An “also” is fine after any earlier paragraph with the same verb (“Noting …, Noting also
+    with concern …”), so the antecedent is looked for by verb."""
+    words = [w for w in base_of(lead).split() if w not in OP_ADVERBS and w not in PP_PRE_ADVERBS]
+    if not words:
+        return base_of(lead)
+    return " ".join(words[:2]) if words[0] == "having" else words[0]
 
 
 def _plain(lead) -> str:
@@ -77,6 +109,8 @@ def _plain(lead) -> str:
 def suggest(lead, adverb: str, preamble: bool) -> str:
     plain = _plain(lead)
     if preamble:
+        if " with " in plain:  # “Noting also with concern”, “Taking note also with appreciation”
+            return plain.replace(" with ", f" {adverb} with ", 1)
         return f"{plain} {adverb}"
     return f"{adverb.capitalize()} {plain[:1].lower()}{plain[1:]}"
 
@@ -106,34 +140,35 @@ def runs(res):
 def check(res):
     if not res.has_structure:
         return
-    seen: dict[tuple, list] = {}  # (part, kind, base) -> leads seen so far
+    seen: dict[tuple, list] = {}  # (part, kind, verb) -> the adverbs of the paragraphs seen so far
     for node in res.nodes:
         if node.kind not in ("pp", "op") or node.lead is None or node.misplaced or node.clause:
             continue
         lead = node.lead
         preamble = node.kind == "pp"
-        key = (node.part, node.kind, base_of(lead))
+        key = (node.part, node.kind, verb_of(lead))
         earlier = seen.setdefault(key, [])
-        if lead.adverb in ("also", "further"):
+        adverb = adverb_of(node)
+        if adverb is not None:
             if not earlier:
-                yield ANTECEDENT.at(node, f"“{lead.text}” has no earlier paragraph with “{_plain(lead)}” in the "
-                                          f"{'preamble' if preamble else 'operative part'}; write “{_plain(lead)}”",
-                                    match=lead.text)
-            elif lead.adverb == "further" and not any(e.adverb == "also" for e in earlier):
+                part = "preamble" if preamble else "operative part"
+                yield ANTECEDENT.at(node, f"“{lead.text}”: no earlier paragraph of the {part} begins with "
+                                          f"“{verb_of(lead).capitalize()}”; write “{_plain(lead)}”", match=lead.text)
+            elif adverb == "further" and "also" not in earlier:
                 yield FURTHER.at(node, f"“{lead.text}” has no “{suggest(lead, 'also', preamble)}” before it; "
                                        f"write “{suggest(lead, 'also', preamble)}”", match=lead.text)
             if preamble and lead.adverb_first:
                 yield POSITION.at(node, f"in the preamble the adverb follows the lead: write "
-                                        f"“{suggest(lead, lead.adverb, True)}”, not “{lead.text}”", match=lead.text)
+                                        f"“{suggest(lead, adverb, True)}”, not “{lead.text}”", match=lead.text)
             elif not preamble and not lead.adverb_first:
                 yield POSITION.at(node, f"in the operative part the adverb comes first: write "
-                                        f"“{suggest(lead, lead.adverb, False)}”, not “{lead.text}”",
+                                        f"“{suggest(lead, adverb, False)}”, not “{lead.text}”",
                                   severity="info", match=lead.text)
-        earlier.append(lead)
+        earlier.append(adverb)
     for run in runs(res):
         for k, node in enumerate(run[1:3], 1):
             lead = node.lead
-            if lead.adverb is not None:
+            if lead.adverb is not None and (lead.adverb == "again" or adverb_of(node) is not None):
                 continue
             adverb = "also" if k == 1 else "further"
             together = f"{run[0].label} and {node.label} both" if k == 1 else f"{run[0].label}–{node.label} all"
