@@ -143,9 +143,7 @@ def test_scaffold_of_random_resolutions_reads_back(tmp_path_factory, d):
 
     folder = tmp_path_factory.mktemp("scaffold")
     prev = folder / "prev.md"
-    text = render(d)
-    text = text.rstrip() + "\n\n" if False else text
-    prev.write_text(text, encoding="utf-8")
+    prev.write_text(render(d), encoding="utf-8")
     try:
         out = scaffold(str(prev), str(folder / "out.docx"), session=80, force=True)
     except InputError:
