@@ -13,9 +13,7 @@ from lxml import etree
 from draftlint.errors import InputError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
 def w(tag: str) -> str:

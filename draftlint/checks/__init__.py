@@ -10,6 +10,3 @@ MODULES = ("structure", "italics", "numbering", "punctuation", "footnotes", "rec
 def modules():
     return [importlib.import_module(f"draftlint.checks.{name}") for name in MODULES]
 
-
-def all_rules():
-    return {rule.id: rule for mod in modules() for rule in mod.RULES}
