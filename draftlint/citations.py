@@ -8,13 +8,18 @@ from datetime import date
 
 from draftlint.patterns import MONTHS, MONTH_RE
 
+SP = r"[ \u00a0]"  # Word drafts often join "7 December 2022" with non-breaking spaces
+DATE = rf"{SP}of{SP}(?P<{{name}}>(?P<{{d}}>\d{{{{1,2}}}}){SP}(?P<{{m}}>{MONTH_RE}){SP}(?P<{{y}}>\d{{{{4}}}}))"
+LETTERS = rf"(?:{SP}[A-Z](?:{SP}(?:and|to){SP}[A-Z])?)"
 ITEM = re.compile(
-    rf"(?P<sym>(?P<prefix>ES-|S-)?(?P<session>\d{{1,3}})/(?P<number>\d{{1,4}})(?P<letters> [A-Z](?: (?:and|to) [A-Z])?)?)"
-    rf"(?: of (?P<date>(?P<day>\d{{1,2}}) (?P<month>{MONTH_RE}) (?P<year>\d{{4}})))?"
-    rf"|(?P<sc>(?P<scnum>\d{{3,4}}) \((?P<scyear>\d{{4}})\))(?: of (?P<scdate>\d{{1,2}} (?:{MONTH_RE}) \d{{4}}))?"
+    rf"(?P<sym>(?P<prefix>ES-|S-)?(?P<session>\d{{1,3}})/(?P<number>\d{{1,4}})(?P<letters>{LETTERS})?)"
+    rf"(?:{DATE.format(name='date', d='day', m='month', y='year')})?"
+    rf"|(?P<sc>(?P<scnum>\d{{3,4}}){SP}?\((?P<scyear>\d{{4}})\))(?:{DATE.format(name='scdate', d='sd', m='sm', y='sy')})?"
+    rf"|(?P<old>\d{{1,4}}{LETTERS}?{SP}?\((?:ES-|S-)?[IVXL]+\))"  # before the thirty-first session: 3363 (XXX)
+    rf"|(?P<bare>\d{{3,4}})(?![\d/.,]\d)(?!{SP}?\()"  # a number without its year or session
 )
-HEAD = re.compile(r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?)\s+")
-SEP = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
+HEAD = re.compile(rf"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?){SP}+")
+SEP = re.compile(rf",{SP}+and{SP}+|{SP}+and{SP}+|,{SP}+")
 
 
 @dataclass(slots=True)
@@ -23,6 +28,7 @@ class Cited:
     start: int
     end: int
     security_council: bool
+    kind: str = "ga"  # "ga" (70/46), "sc" (2365 (2017)), "old" (3363 (XXX)) or "bare" (2370, no year)
     session: int | None = None
     number: int | None = None
     plural_letters: bool = False  # "31/6 A and B" names two texts
@@ -58,13 +64,16 @@ def _date(day: str, month: str, year: str):
 
 def _item(m: re.Match) -> Cited:
     if m.group("sc"):
-        c = Cited(symbol=m.group("sc"), start=m.start(), end=m.end(), security_council=True,
+        c = Cited(symbol=m.group("sc"), start=m.start(), end=m.end(), security_council=True, kind="sc",
                   number=int(m.group("scnum")), year=int(m.group("scyear")))
         if m.group("scdate"):
-            d, m_, y = m.group("scdate").split()
-            c.date, c.bad_date = _date(d, m_, y)
+            c.date, c.bad_date = _date(m.group("sd"), m.group("sm"), m.group("sy"))
             c.date_text = m.group("scdate")
         return c
+    if m.group("old") or m.group("bare"):
+        token = m.group("old") or m.group("bare")
+        return Cited(symbol=token, start=m.start(), end=m.end(), security_council=False,
+                     kind="old" if m.group("old") else "bare", number=int(re.match(r"\d+", token).group(0)))
     c = Cited(symbol=m.group("sym"), start=m.start(), end=m.end(), security_council=False,
               session=None if m.group("prefix") else int(m.group("session")), number=int(m.group("number")),
               plural_letters=bool(m.group("letters") and " " in m.group("letters").strip()))

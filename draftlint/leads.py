@@ -72,6 +72,7 @@ class Lead:
     adverb_first: bool  # the adverb stands before the verb ("Also encourages")
     operative: bool  # a verb in the third person ("Decides"), not a participle or adjective
     known: bool  # the extent comes from the lexicon, not from the first word alone
+    head: str = ""  # from the head word on, without adverbs, lower case: "encourages" for "Also strongly encourages"
 
 
 def _tokens(text: str, start: int):
@@ -141,9 +142,11 @@ def find_lead(text: str, start: int = 0) -> Lead | None:
         required_end = end = toks[j][2]
         j += 1
     words = [t[0].lower() for t in toks[:j] if t[0].lower() != adverb]
+    head_words = [t[0].lower() for t in toks[i:j] if t[0].lower() != adverb]
     lead_start = toks[0][1]
     return Lead(start=lead_start, min_end=required_end, end=end, text=text[lead_start:end],
-                base=" ".join(words), adverb=adverb, adverb_first=adverb_first, operative=operative, known=known)
+                base=" ".join(words), adverb=adverb, adverb_first=adverb_first, operative=operative, known=known,
+                head=" ".join(head_words))
 
 
 def _take(it, n):

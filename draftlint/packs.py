@@ -9,7 +9,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from draftlint.errors import InputError
-from draftlint.leads import OP_ADVERBS, POST_ADVERBS, PP_PRE_ADVERBS
 from draftlint.rule import Rule
 
 WORD_EDGE = r"[\w’'-]"
@@ -211,7 +210,7 @@ class PackRule:
                 lead = getattr(target, "lead", None)
                 if lead is None or getattr(target, "clause", False):
                     continue
-                head = lead_head(lead.text)
+                head = lead.head
                 if head and not any(head == p or head.startswith(p + " ") for p in self.phrases):
                     yield self.say(target, match=lead.text)
         elif self.kind == "count":
@@ -258,14 +257,6 @@ class PackRule:
         if (low is not None and len(hits) < low) or (high is not None and len(hits) > high):
             target = hits[high][0] if high is not None and len(hits) > high else None
             yield self.say(target, match=str(len(hits)), label=None if target is not None else "document")
-
-
-def lead_head(lead_text: str) -> str:
-    """The lead from its head word on, without adverbs: "Also strongly encourages" -> "encourages"."""
-    words = lead_text.lower().split()
-    while words and words[0] in (OP_ADVERBS | PP_PRE_ADVERBS) - {"remaining"} and len(words) > 1:
-        words.pop(0)
-    return " ".join(w for w in words if w not in POST_ADVERBS)
 
 
 SCOPE_KINDS = {"heading": ("heading", "section"), "title": ("title",), "opening": ("opening",), "preamble": ("pp",),

@@ -156,3 +156,18 @@ def test_real_examples_raise_no_error_from_these_checks():
     _, findings = lint_path(EXAMPLES / "S_RES_2365_2017.docx")
     assert [(f.label, f.rule, f.severity) for f in findings if f.category == "recall-chain"] == [
         ("PP3", "recall-chain.order", "warning")]
+
+
+def test_chain_with_non_breaking_spaces(tmp_path):
+    # Word drafts often join "5 December 2016" with non-breaking spaces; the chain is read all the same.
+    chain = "its resolutions 70/46 of 7\u00a0December\u00a02015 and 71/72 of 5\u00a0December\u00a02015"
+    _, findings = lint_text(f"*The General Assembly,*\n\n*Recalling* {chain},\n\n1. *Decides* to act.\n", tmp_path)
+    assert [f.rule for f in findings if f.category == "recall-chain"] == ["recall-chain.date"]
+
+
+def test_security_council_number_without_year_in_a_shared_list(tmp_path):
+    text = ("*The Security Council,*\n\n*Recalling* its resolutions 2160 (2014) and 2370,\n\n"
+            "1. *Decides* to remain seized of the matter.\n")
+    _, findings = lint_text(text, tmp_path)
+    assert [(f.label, f.rule, f.severity) for f in findings if f.rule == "references.sc-year"] == [
+        ("PP1", "references.sc-year", "error")]

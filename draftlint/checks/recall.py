@@ -85,7 +85,7 @@ def _check_list(node, lst, sc, assembly: bool):
     for a, b in zip(items, items[1:]):
         if a.key == b.key:
             yield ORDER.at(node, f"{b.symbol} is cited twice in a row", match=b.symbol)
-        elif a.security_council == b.security_council and b.key < a.key and (a.session or sc or a.security_council):
+        elif a.kind == b.kind and a.kind in ("ga", "sc") and b.key < a.key and (a.session or a.kind == "sc"):
             yield ORDER.at(node, f"{b.symbol} is listed after {a.symbol}; list cited texts in chronological order",
                            match=b.symbol)
     count = sum(2 if i.plural_letters else 1 for i in items)

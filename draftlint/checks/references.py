@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftlint.patterns import MONTH_RE
+from draftlint.citations import cited_lists
 from draftlint.rule import DRAFT_HEAD, Rule
 
 D = DRAFT_HEAD
@@ -92,41 +92,18 @@ def symbol_faults(text: str):
 
 
 # --- Security Council resolutions without their year ---------------------------------------------------------
-HEAD = re.compile(r"\b(?P<word>[Rr]esolutions?)[ \u00a0]+")
-LETTERS = r"(?:[ \u00a0][A-Z](?:[ \u00a0](?:and|to)[ \u00a0][A-Z])?)?"
-DATE = rf"(?:[ \u00a0]of[ \u00a0]\d{{1,2}}[ \u00a0](?:{MONTH_RE})[ \u00a0]\d{{4}})?"
-ITEM = re.compile(
-    rf"(?P<ga>(?:ES-|S-)?\d{{1,4}}/\d{{1,4}}{LETTERS}{DATE})"
-    rf"|(?P<old>\d{{1,4}}{LETTERS}[ \u00a0]?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+)\){DATE})"
-    rf"|(?P<sc>\d{{1,4}}[ \u00a0]?\(\d{{4}}\){DATE})"
-    rf"|(?P<bare>\d{{3,4}})(?![\d/.,]\d)(?![ \u00a0]?\()"
-)
-SEP = re.compile(r",?[ \u00a0]+and[ \u00a0]+|,[ \u00a0]+")
-
-
 def missing_years(text: str, security_council: bool):
     """(number, council) for each resolution number cited without a year or session; `council` when it is
     known to be a Security Council resolution (“Security Council resolution 2370”, a Council text, or a list
     whose other items carry their year)."""
-    for head in HEAD.finditer(text):
-        pos = head.end()
-        bare, council = [], security_council or "Security Council" in text[max(0, head.start() - 20):head.start()]
-        while True:
-            m = ITEM.match(text, pos)
-            if not m:
-                break
-            if m.group("bare"):
-                bare.append(m.group("bare"))
-            elif m.group("sc"):
-                council = True
-            pos = m.end()
-            s = SEP.match(text, pos)
-            if not s or not ITEM.match(text, s.end()):
-                break
-            pos = s.end()
-        for number in bare:
-            if len(number) == 4 or council:
-                yield number, council
+    for lst in cited_lists(text):
+        if lst.decision:
+            continue
+        council = (security_council or "Security Council" in text[max(0, lst.start - 20):lst.start]
+                   or any(i.kind == "sc" for i in lst.items))
+        for item in lst.items:
+            if item.kind == "bare" and (len(item.symbol) == 4 or council):
+                yield item.symbol, council
 
 
 # --- Ibid. ----------------------------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from draftlint.leads import OP_ADVERBS, PP_PRE_ADVERBS
 from draftlint.rule import DRAFT_HEAD, Rule
 
 D = DRAFT_HEAD
@@ -93,9 +92,7 @@ def verb_of(lead) -> str:
     """The verb of the lead without adverbs or complements: “encourages” for “Strongly encourages”, “noting” for
     “Noting with concern”. An “also” is fine after any earlier paragraph with the same verb (“Noting …, Noting also
     with concern …”), so the antecedent is looked for by verb."""
-    words = [w for w in base_of(lead).split() if w not in OP_ADVERBS and w not in PP_PRE_ADVERBS]
-    if not words:
-        return base_of(lead)
+    words = lead.head.split() or base_of(lead).split()
     return " ".join(words[:2]) if words[0] == "having" else words[0]
 
 
