@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from draftlint.errors import InputError
+from draftlint.matching import Text, Words, required_strings
 from draftlint.rule import Rule
 
 WORD_EDGE = r"[\w’'-]"
@@ -123,7 +124,8 @@ def load_pack(path: str, check_schema: bool = True) -> list["PackRule"]:
     return compile_pack(data, path)
 
 
-def compile_pack(data: dict, path: str) -> list["PackRule"]:
+def compile_pack(data: dict, path: str, eager: bool = True) -> list["PackRule"]:
+    """The pack's rules; `eager` compiles every pattern now (a delegation's pack), else on first use."""
     rules = []
     seen = set()
     for k, spec in enumerate(data["rules"]):
@@ -136,14 +138,8 @@ def compile_pack(data: dict, path: str) -> list["PackRule"]:
         if names - PLACEHOLDERS:
             raise PackError(f"{where}: message: unknown placeholder {{{sorted(names - PLACEHOLDERS)[0]}}}; "
                             "use {match}, {suggestion} or {label}")
-        rules.append(PackRule(spec, rid, data["pack"], where))
+        rules.append(PackRule(spec, rid, data["pack"], where, eager))
     return rules
-
-
-def _words_regex(words, case_sensitive: bool, where: str):
-    alts = sorted({w for w in words}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in alts)
-    return _compile(rf"(?<!{WORD_EDGE})(?:{body})(?!{WORD_EDGE})", case_sensitive, where)
 
 
 def _compile(pattern: str, case_sensitive: bool, where: str):
@@ -161,37 +157,85 @@ def _compile(pattern: str, case_sensitive: bool, where: str):
 
 
 class PackRule:
-    def __init__(self, spec: dict, rid: str, pack: str, where: str):
+    def __init__(self, spec: dict, rid: str, pack: str, where: str, eager: bool = True):
         doc = spec["doc"]
         self.spec = spec
         self.kind = spec["kind"]
-        self.scope = spec["scope"]
+        self.scope = tuple(spec["scope"])
         self.message = spec["message"]
+        self.where = where
         self.skip_kinds = set(spec.get("skip_kinds", ()))
         self.rule = Rule(rid, spec["category"], spec["severity"], summary=doc["summary"], why=doc["why"],
                          wrong=doc["wrong"], right=doc["right"], fixable=bool(spec.get("fix", False)), pack=pack)
         self.source = doc.get("source", "")
         cs = bool(spec.get("case_sensitive", False))
         self.case_sensitive = cs
-        self.exceptions = _words_regex(spec["exceptions"], cs, where) if spec.get("exceptions") else None
-        pieces = []
-        if spec.get("tokens"):
-            pieces.append(_words_regex(spec["tokens"], cs, where).pattern)
-        for p in spec.get("patterns", ()):
-            _compile(p, cs, where)
-            pieces.append(f"(?:{p})")
+        self.exceptions = Words(spec["exceptions"], cs, WORD_EDGE) if spec.get("exceptions") else None
+        self.tokens = Words(spec["tokens"], cs, WORD_EDGE) if spec.get("tokens") else None
+        self.patterns = [f"(?:{p})" for p in spec.get("patterns", ())]
+        self.swap = None
         if self.kind == "replace":
             self.swap = {(k if cs else k.lower()): v for k, v in spec["swap"].items()}
-            pieces.append(_words_regex(spec["swap"], cs, where).pattern)
-        self.regex = _compile("|".join(pieces), cs, where) if pieces else None
-        if self.kind == "require":
-            self.regex = _compile(spec["pattern"], cs, where)
+            self.swap_words = Words(spec["swap"], cs, WORD_EDGE)
+        else:
+            self.swap_words = None
+        # What a text must contain for a pattern to match in it; None: the patterns cannot tell.
+        self.pattern_strings: list | None = []  # per pattern, groups of strings a match contains
+        for p in self.patterns:
+            found = required_strings(p, 0 if cs else re.IGNORECASE)
+            if found is None:
+                self.pattern_strings = None
+                break
+            self.pattern_strings.append(found)
+        self._compiled: dict = {}
         if self.kind == "lead":
             self.phrases = [p.lower() for p in spec["phrases"]]
+        if eager:  # a delegation's pack: a bad pattern is reported when the pack is loaded, by name
+            for p in spec.get("patterns", ()):
+                _compile(p, cs, where)
+            self.regex
 
     @property
     def id(self) -> str:
         return self.rule.id
+
+    @property
+    def regex(self):
+        """The rule's whole regex (every word, every pattern), compiled on first use."""
+        if self.kind == "require":
+            return self._regex_for(("require",), lambda: self.spec["pattern"])
+        return self._regex_for(None, lambda: self._pattern(None, None))
+
+    def _pattern(self, tokens_present, swap_present) -> str:
+        pieces = [self.tokens.pattern(tokens_present)] if self.tokens else []
+        pieces += self.patterns
+        if self.swap_words is not None:
+            pieces.append(self.swap_words.pattern(swap_present))
+        return "|".join(p for p in pieces if p)
+
+    def _regex_for(self, key, pattern):
+        if key not in self._compiled:
+            if len(self._compiled) > 256:  # bounded: one entry per combination of words seen
+                self._compiled.clear()
+            text = pattern()
+            self._compiled[key] = _compile(text, self.case_sensitive, self.where) if text else None
+        return self._compiled[key]
+
+    def _in_draft(self, doc: Text):
+        """(tokens, swap keys) present anywhere in the draft, or None when the rule cannot match in it."""
+        tokens = self.tokens.present(doc) if self.tokens is not None else ()
+        swap = self.swap_words.present(doc) if self.swap_words is not None else ()
+        if tokens or swap or self._patterns_may_match(doc):
+            return tokens, swap
+        return None
+
+    def _patterns_may_match(self, text: Text) -> bool:
+        if not self.patterns:
+            return False
+        if self.pattern_strings is None:
+            return True
+        flat = text.flat
+        return any(all(any(s in flat for s in group) for group in groups) for groups in self.pattern_strings)
 
     def say(self, target, match: str = "", suggestion: str = "", label: str | None = None):
         values = {"match": match, "suggestion": suggestion, "label": label or getattr(target, "label", "document")}
@@ -201,8 +245,14 @@ class PackRule:
         if res.kind in self.skip_kinds or not res.has_structure and self.kind in ("lead", "require"):
             return
         if self.kind in ("forbid", "replace"):
-            for target, text in units(res, self.scope):
-                yield from self._matches(target, text)
+            in_draft = self._in_draft(draft_text(res))
+            if in_draft is None:
+                return
+            for target, text in scope_view(res, self.scope):
+                tokens = self.tokens.narrow(in_draft[0], text) if self.tokens is not None else frozenset()
+                swap = self.swap_words.narrow(in_draft[1], text) if self.swap_words is not None else frozenset()
+                if tokens or swap or self._patterns_may_match(text):
+                    yield from self._matches(target, text, tokens, swap)
         elif self.kind == "require":
             yield from self._require(res)
         elif self.kind == "lead":
@@ -216,13 +266,18 @@ class PackRule:
         elif self.kind == "count":
             yield from self._count(res)
 
-    def _matches(self, target, text):
-        if self.regex is None:
+    def _matches(self, target, text: Text, tokens_present, swap_present):
+        key = (tokens_present, swap_present)
+        regex = self._regex_for(key, lambda: self._pattern(tokens_present, swap_present))
+        if regex is None:
             return
-        spans = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
-        for m in self.regex.finditer(text):
-            if any(s <= m.start() and m.end() <= e for s, e in spans):
-                continue
+        spans = None
+        for m in regex.finditer(text.text):
+            if self.exceptions is not None:
+                if spans is None:
+                    spans = self._exception_spans(text)
+                if any(s <= m.start() and m.end() <= e for s, e in spans):
+                    continue
             found = m.group(0)
             suggestion = ""
             if self.kind == "replace":
@@ -235,6 +290,13 @@ class PackRule:
             else:
                 suggestion = self.spec.get("suggestion", "")
             yield self.say(target, match=found, suggestion=suggestion)
+
+    def _exception_spans(self, text: Text) -> list[tuple[int, int]]:
+        present = self.exceptions.present(text)
+        if not present:
+            return []
+        regex = self._regex_for(("exceptions", present), lambda: self.exceptions.pattern(present))
+        return [m.span() for m in regex.finditer(text.text)] if regex is not None else []
 
     def _require(self, res):
         targets = list(units(res, self.scope))
@@ -283,6 +345,26 @@ def units(res, scope):
                     yield node, node.text
 
 
+def scope_view(res, scope: tuple[str, ...]) -> list:
+    """(target, Text) for the parts a scope reads: made once per draft and scope, shared by its rules."""
+    key = ("scope",) + scope
+    parts = res.memo.get(key)
+    if parts is None:
+        texts = res.memo.setdefault("texts", {})  # one Text per distinct string, shared across scopes
+        parts = res.memo[key] = [(target, texts.get(text) or texts.setdefault(text, Text(text)))
+                                 for target, text in units(res, scope)]
+    return parts
+
+
+def draft_text(res) -> Text:
+    """Every paragraph and footnote as one Text: a rule whose words are not in it is skipped at once."""
+    doc = res.memo.get("draft")
+    if doc is None:
+        texts = [n.text for n in res.nodes] + [e.footnote.text for e in res.footnotes if e.footnote is not None]
+        doc = res.memo["draft"] = Text("\n".join(texts))
+    return doc
+
+
 CACHE = "builtin.json"
 
 
@@ -320,7 +402,7 @@ def builtin_rules() -> tuple[PackRule, ...]:
         data = [(name, load_yaml(str(resource_dir("rules") / name), trusted=True)) for name in sources]
     out = []
     for name, pack in data:
-        out.extend(compile_pack(pack, str(resource_dir("rules") / name)))
+        out.extend(compile_pack(pack, str(resource_dir("rules") / name), eager=False))
     return tuple(out)
 
 

@@ -67,6 +67,7 @@ class Resolution:
     footnotes: list[FootnoteEntry]
     organ: str | None = None
     previous: "Resolution | None" = None  # last session's resolution on the item (check --previous)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-draft values checks share
 
     def of_kind(self, *kinds: str) -> list[Node]:
         return [n for n in self.nodes if n.kind in kinds]

@@ -58,6 +58,7 @@ DMY = re.compile(rf"(?<![\d/.,])(?P<day>\d{{1,2}})(?P<suffix>st|nd|rd|th)?(?P<of
                  rf"(?:(?P<comma>,?){SP}(?P<year>\d{{4}})\b(?!/))?")
 # "2 to 4 September 2015", "2 and 3 May 2020", "2-4 May": the first day of a range
 RANGE_FIRST = re.compile(rf"(?<![\d/.,])(?P<day>\d{{1,2}})(?P<suffix>st|nd|rd|th)?(?:{SP}(?:to|and){SP}|\s*[-–]\s*)(?=\d{{1,2}}(?:st|nd|rd|th)?(?:{SP}of)?{SP}{ANY_MONTH}(?![A-Za-z]))")
+MONTHISH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2})(?![\w/])")
 
 
@@ -89,6 +90,8 @@ def _cited_bad_dates(node) -> list[tuple[int, int]]:
 
 def dates_in(text: str, node=None):
     """(rule, message, match) for each date in `text` not written “7 December 2022”."""
+    if "/" not in text and not MONTHISH.search(text):  # every pattern below needs one or the other
+        return
     taken: list[tuple[int, int]] = []
     skip = _cited_bad_dates(node)
     for m in US.finditer(text):

@@ -69,6 +69,8 @@ def _fix_segment(seg: str, series: str) -> str:
 
 def symbol_faults(text: str):
     """(symbol as written, corrected symbol, what is wrong) for each malformed document symbol."""
+    if "/" not in text:
+        return
     for m in CANDIDATE.finditer(text):
         written = m.group("sym")
         parts = re.split(r"[ \u00a0]?/+[ \u00a0]?", written)

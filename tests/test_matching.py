@@ -1,0 +1,163 @@
+"""The pack prefilter (draftlint/matching.py) never loses a finding: every rule of the built-in packs, and a
+delegation's patterns, give with the prefilter exactly what a plain scan of every text with the rule's whole
+regex gives, on the real texts and on texts built to sit at the edges (case, spacing, hyphens, exceptions)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from draftlint.matching import Text, Words, required_strings
+from draftlint.packs import WORD_EDGE, builtin_rules, compile_pack, units
+from draftlint.readers import read
+from draftlint.structure import build
+
+RULES = [r for r in builtin_rules() if r.kind in ("forbid", "replace")]
+
+
+def plain_scan(rule, res):
+    """What the rule found before the prefilter: its whole regex over every text of its scope."""
+    out = []
+    if res.kind in rule.skip_kinds:
+        return out
+    for target, text in units(res, rule.scope):
+        spans = ([m.span() for m in rule.exceptions and re.compile(rule.exceptions.pattern(), rule.regex.flags)
+                  .finditer(text)] if rule.exceptions else [])
+        for m in rule.regex.finditer(text):
+            if any(s <= m.start() and m.end() <= e for s, e in spans):
+                continue
+            found = m.group(0)
+            if rule.kind == "replace":
+                key = " ".join(found.split())
+                if not rule.swap.get(key if rule.case_sensitive else key.lower()):
+                    continue
+            out.append((getattr(target, "label", None), found))
+    return out
+
+
+def prefiltered(rule, res):
+    return [(f.label if f.label != "document" else None, f.match) for f in rule.check(res)]
+
+
+def draft_of(body: str):
+    text = ("*The General Assembly*,\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n" + body
+            + "\n\n2. *Decides* to remain seized of the matter.\n")
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "t.md"
+        path.write_text(text, encoding="utf-8")
+        return build(read(str(path)))
+
+
+def words_of_packs() -> list[str]:
+    found = set()
+    for rule in RULES:
+        for w in (rule.tokens, rule.swap_words, rule.exceptions):
+            if w is not None:
+                found.update(w.phrases)
+    return sorted(found)
+
+
+PHRASES = words_of_packs()
+EDGES = ["", " ", "  ", "\u00a0", "-", "’", "'", "(", ")", ",", ".", ";", "x", "s", "\n"]
+
+
+def variants(phrase: str):
+    yield phrase
+    yield phrase.upper()
+    yield phrase.title()
+    yield phrase.replace(" ", "\u00a0")
+    yield phrase.replace(" ", "  ")
+    yield phrase.replace(" ", "-")
+    yield phrase.replace("-", " ")
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.docx")), ids=lambda p: p.name)
+def test_real_texts_same_findings_as_plain_scan(path):
+    res = build(read(str(path)))
+    for rule in RULES:
+        assert prefiltered(rule, res) == plain_scan(rule, res), rule.id
+
+
+def test_every_listed_word_in_every_form_same_findings_as_plain_scan():
+    lines = []
+    for k, phrase in enumerate(PHRASES):
+        for v in variants(phrase):
+            left, right = EDGES[k % len(EDGES)], EDGES[(k * 7 + 3) % len(EDGES)]
+            lines.append(f"noted {left}{v}{right} here")
+    body = "1. *Welcomes* " + "; ".join(lines) + ";"
+    res = draft_of(body)
+    total = 0
+    for rule in RULES:
+        expected = plain_scan(rule, res)
+        assert prefiltered(rule, res) == expected, rule.id
+        total += len(expected)
+    assert total > 500  # the words were there to be found
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.one_of(st.sampled_from(PHRASES), st.sampled_from(EDGES + ["States", "member", "Heads of",
+                                                                                "State", "%", "\"", "resolution 5"])),
+                min_size=1, max_size=12))
+def test_random_mixtures_same_findings_as_plain_scan(pieces):
+    res = draft_of("1. *Welcomes* " + "".join(pieces) + ";")
+    for rule in RULES:
+        assert prefiltered(rule, res) == plain_scan(rule, res), rule.id
+
+
+@pytest.mark.parametrize("pattern,text", [
+    (r"[Ss]tates?\s+part(?:y|ies)", "the States  Parties"),
+    (r"heads of [Ss]tates? (?:and|or)\s[Gg]overnments?", "Heads of states and\u00a0Government"),
+    (r"(?<![\w-])colou?r\b", "COLOR"),
+    (r"(?:peace-?keep(?:ing|ers?))", "peacekeepers"),
+    (r"a{2,}b", "aaab"),
+    (r"x(?=y)", "xy"),
+    (r"[Ss]tates [Pp]art(?:y|ies)", "States parties"),
+])
+def test_required_strings_are_in_every_match(pattern, text):
+    groups = required_strings(pattern, re.IGNORECASE)
+    assert groups, pattern
+    assert re.search(pattern, text, re.IGNORECASE)
+    flat = Text(text).flat
+    assert all(any(s in flat for s in g) for g in groups)
+
+
+@pytest.mark.parametrize("pattern", [r"\d+", r".*", r"[A-Z]\w+", r"(?:a|\d)", r"x?"])
+def test_patterns_that_name_no_string_get_no_prefilter(pattern):
+    assert required_strings(pattern) is None
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.text(alphabet="abAB -s\u00a0", max_size=30))
+@example("ab-b")
+@example("bb a")
+@example("bssb")
+@example("aaa  b")
+def test_required_strings_never_exclude_a_match(text):
+    for pattern in (r"ab[ -]?b", r"(?:a|bb)s? a", r"b(?:a\s+a|ss)b", r"(?i:ab)A", r"a+ b"):
+        groups = required_strings(pattern)
+        if groups and re.search(pattern, text):
+            flat = Text(text).flat
+            assert all(any(s in flat for s in g) for g in groups), (pattern, text)
+
+
+def test_words_need_every_word_of_a_phrase():
+    w = Words(["capacity building", "UN"], case_sensitive=False, edge=WORD_EDGE)
+    assert w.present(Text("capacity and building")) == ("capacity building",)
+    assert w.present(Text("capacity only")) == ()
+    assert Words(["UN"], True, WORD_EDGE).narrow(("UN",), Text("under fund")) == frozenset()
+
+
+def test_delegation_pattern_without_a_literal_still_runs():
+    pack = {"pack": "house", "rules": [{
+        "id": "figures", "kind": "forbid", "category": "style", "severity": "warning",
+        "scope": ["operative"], "patterns": [r"\b\d{5,}\b"], "message": "Long figure {match}.",
+        "doc": {"summary": "s", "why": "w", "wrong": "x", "right": "y"}}]}
+    rule = compile_pack(pack, "house.yaml")[0]
+    res = draft_of("1. *Welcomes* the 123456 pledges;")
+    assert [f.match for f in rule.check(res)] == ["123456"]
