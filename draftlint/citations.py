@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from draftlint.records import field, record
 from datetime import date
 
 from draftlint.patterns import MONTHS, MONTH_RE
@@ -22,7 +22,7 @@ HEAD = re.compile(rf"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?){SP}+")
 SEP = re.compile(rf",{SP}+and{SP}+|{SP}+and{SP}+|,{SP}+")
 
 
-@dataclass(slots=True)
+@record
 class Cited:
     symbol: str  # "70/46", "2365 (2017)"
     start: int
@@ -42,7 +42,7 @@ class Cited:
         return (self.session, self.number) if not self.security_council else (0, self.number)
 
 
-@dataclass(slots=True)
+@record
 class CitedList:
     word: str  # "resolution", "resolutions", "decision" …
     start: int

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from draftlint.records import field, record
 
 from draftlint.packs import PackError, load_yaml, validate
 
 NAMES = (".draftlint.yaml", ".draftlint.yml")
 
 
-@dataclass
+@record(slots=False)
 class Config:
     path: str | None = None
     packs: list[str] = field(default_factory=list)

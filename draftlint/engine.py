@@ -1,13 +1,13 @@
 """One loop for every rule: read, build the model, run the checks and packs, select, suppress, sort."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from draftlint.records import field, record
 
 from draftlint.errors import InputError
 from draftlint.rule import Finding
 
 
-@dataclass(slots=True)
+@record
 class FileResult:
     path: str
     kind: str | None = None
@@ -17,7 +17,7 @@ class FileResult:
     not_a_draft: bool = False
 
 
-@dataclass(slots=True)
+@record
 class Options:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -6,7 +6,7 @@ particle of "Calls upon") may be in italics or not; everything else of a known p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from draftlint.records import record
 
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
@@ -61,7 +61,7 @@ CONTINUATIONS: dict[str, list[str]] = {
 }
 
 
-@dataclass(slots=True)
+@record
 class Lead:
     start: int  # where the lead begins in the paragraph text
     min_end: int  # end of the words that must be in italics

@@ -5,10 +5,10 @@ that later writers (fixes, comments, scaffold) can change the same file.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from draftlint.records import field, record
 
 
-@dataclass(slots=True)
+@record
 class Run:
     text: str
     italic: bool
@@ -16,7 +16,7 @@ class Run:
     superscript: bool = False
 
 
-@dataclass(slots=True)
+@record
 class Mark:
     """A footnote mark in a paragraph: `offset` is where it stands in the paragraph text."""
 
@@ -26,7 +26,7 @@ class Mark:
     symbol: str = ""  # a Word footnote with its own mark ("*") instead of a number
 
 
-@dataclass(slots=True)
+@record
 class Paragraph:
     runs: list[Run]
     number: str | None = None  # automatic number as printed ("1.", "(a)"); typed ones stay in the text
@@ -51,7 +51,7 @@ class Paragraph:
         return mask
 
 
-@dataclass(slots=True)
+@record
 class Footnote:
     key: str
     paragraphs: list[Paragraph]
@@ -61,14 +61,14 @@ class Footnote:
         return " ".join(p.text.strip() for p in self.paragraphs).strip()
 
 
-@dataclass(slots=True)
+@record
 class Comment:
     id: str
     author: str
     text: str
 
 
-@dataclass(slots=True)
+@record
 class Source:
     """A draft as read: the body paragraphs in order, Word footnotes and comments."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import string
 from functools import lru_cache
 from pathlib import Path
 
@@ -124,6 +123,12 @@ def load_pack(path: str, check_schema: bool = True) -> list["PackRule"]:
     return compile_pack(data, path)
 
 
+def _placeholders(message: str) -> set[str]:
+    import string
+
+    return {f[1] for f in string.Formatter().parse(message) if f[1]}
+
+
 def compile_pack(data: dict, path: str, eager: bool = True) -> list["PackRule"]:
     """The pack's rules; `eager` compiles every pattern now (a delegation's pack), else on first use."""
     rules = []
@@ -134,7 +139,7 @@ def compile_pack(data: dict, path: str, eager: bool = True) -> list["PackRule"]:
         if rid in seen:
             raise PackError(f"{where}: the id is used twice in the pack")
         seen.add(rid)
-        names = {f[1] for f in string.Formatter().parse(spec["message"]) if f[1]}
+        names = _placeholders(spec["message"]) if eager else set()
         if names - PLACEHOLDERS:
             raise PackError(f"{where}: message: unknown placeholder {{{sorted(names - PLACEHOLDERS)[0]}}}; "
                             "use {match}, {suggestion} or {label}")
@@ -369,9 +374,12 @@ CACHE = "builtin.json"
 
 
 def _sources() -> dict[str, str]:
-    import hashlib
+    """A checksum of each built-in YAML pack, to tell a stale cache (CRC-32: zlib is loaded already, for zipfile)."""
+    import zlib
 
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(resource_dir("rules").glob("*.yaml"))}
+    folder = resource_dir("rules")
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".yaml"))
+    return {n: f"{zlib.crc32((folder / n).read_bytes()):08x}" for n in names}
 
 
 def builtin_cache() -> str:

@@ -1,7 +1,7 @@
 """What every rule is to the engine, whether written in Python or in a YAML pack."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from draftlint.records import record
 
 CATEGORIES = ("structure", "italics", "numbering", "punctuation", "footnotes", "repetition", "recall-chain",
               "agenda", "dates", "spelling", "references", "vocabulary", "placeholders", "style")
@@ -10,7 +10,7 @@ SEVERITIES = ("error", "warning", "info")
 DRAFT_HEAD = "*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Rule:
     id: str
     category: str
@@ -41,7 +41,7 @@ class Rule:
                        category=self.category, fixable=self.fixable, match=match, context=context)
 
 
-@dataclass(slots=True)
+@record
 class Finding:
     rule: str
     message: str

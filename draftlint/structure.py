@@ -7,7 +7,7 @@ position whatever number they carry, OP4(b) a sub-paragraph, "footnote 7".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from draftlint.records import field, record
 
 from draftlint.errors import NotAResolution
 from draftlint.leads import Lead, find_lead
@@ -18,7 +18,7 @@ from draftlint.patterns import (ADOPTION_NOTE, ANNEX, CLOSING_MEETING, DATE_LINE
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
-@dataclass(slots=True, eq=False)
+@record(eq=False)
 class Node:
     kind: str  # heading, title, opening, pp, op, chapeau, sub, text, section, closing, annex, trailer, footnote
     label: str
@@ -47,7 +47,7 @@ class Node:
             yield from c.leaves()
 
 
-@dataclass(slots=True)
+@record
 class FootnoteEntry:
     number: str  # as the reader sees it: "1", "2" … or "*"
     key: str
@@ -57,7 +57,7 @@ class FootnoteEntry:
     marks: list[tuple[Node, Mark]] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record
 class Resolution:
     source: Source
     kind: str

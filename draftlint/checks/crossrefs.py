@@ -4,7 +4,6 @@ they pointed at before the text was renumbered."""
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from draftlint.rule import DRAFT_HEAD, Rule
 
@@ -115,6 +114,8 @@ def _moved(res, prev, by_number):
 
 
 def _best(text: str, candidates):
+    from difflib import SequenceMatcher  # only for a reference whose target is missing
+
     key = _norm(text)
     best, score = None, 0.0
     for c in candidates:
