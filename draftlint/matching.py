@@ -9,6 +9,7 @@ found in the parsed pattern. The regex itself decides, so the findings are those
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 WORD = re.compile(r"\w+")
 _LEADING_WORD = re.compile(r"\w+")
@@ -45,6 +46,37 @@ class Text:
         if self._flat_exact is None:
             self._flat_exact = " ".join(self.text.split())
         return self._flat_exact
+
+
+class Scope:
+    """The parts of a draft a rule reads, (target, Text), joined once so that a string is looked for in all
+    of them by one search instead of one per part."""
+
+    __slots__ = ("parts", "_joined")
+
+    def __init__(self, parts: list):
+        self.parts = parts
+        self._joined: dict[bool, tuple[str, list[int]]] = {}
+
+    def containing(self, s: str, exact: bool = False) -> set[int]:
+        """Indexes of the parts whose flat text (Text.flat, or Text.flat_exact) contains `s`."""
+        if exact not in self._joined:
+            flats = [t.flat_exact if exact else t.flat for _, t in self.parts]
+            starts, pos = [], 0
+            for f in flats:
+                starts.append(pos)
+                pos += len(f) + 1
+            self._joined[exact] = ("\x00".join(flats), starts)
+        hay, starts = self._joined[exact]
+        found: set[int] = set()
+        pos = hay.find(s)
+        while pos != -1:
+            k = bisect_right(starts, pos) - 1
+            found.add(k)
+            if k + 1 >= len(starts):
+                break
+            pos = hay.find(s, starts[k + 1])
+        return found
 
 
 class Words:

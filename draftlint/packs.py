@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from draftlint.errors import InputError
-from draftlint.matching import Text, Words, required_strings
+from draftlint.matching import Scope, Text, Words, required_strings
 from draftlint.rule import Rule
 
 WORD_EDGE = r"[\w’'-]"
@@ -234,6 +234,20 @@ class PackRule:
             return tokens, swap
         return None
 
+    def _candidates(self, view: Scope, in_draft) -> set[int] | range:
+        """The parts of the scope that contain a listed phrase or every string a pattern needs."""
+        if self.patterns and self.pattern_strings is None:
+            return range(len(view.parts))
+        found: set[int] = set()
+        for words, present in ((self.tokens, in_draft[0]), (self.swap_words, in_draft[1])):
+            for p in present:
+                if p in words.always:
+                    return range(len(view.parts))
+                found |= view.containing(words.flat[p], words.case_sensitive)
+        for groups in self.pattern_strings or ():
+            found |= set.intersection(*(set().union(*(view.containing(s) for s in group)) for group in groups))
+        return found
+
     def _patterns_may_match(self, text: Text) -> bool:
         if not self.patterns:
             return False
@@ -253,7 +267,9 @@ class PackRule:
             in_draft = self._in_draft(draft_text(res))
             if in_draft is None:
                 return
-            for target, text in scope_view(res, self.scope):
+            view = scope_view(res, self.scope)
+            for k in sorted(self._candidates(view, in_draft)):
+                target, text = view.parts[k]
                 tokens = self.tokens.narrow(in_draft[0], text) if self.tokens is not None else frozenset()
                 swap = self.swap_words.narrow(in_draft[1], text) if self.swap_words is not None else frozenset()
                 if tokens or swap or self._patterns_may_match(text):
@@ -350,15 +366,15 @@ def units(res, scope):
                     yield node, node.text
 
 
-def scope_view(res, scope: tuple[str, ...]) -> list:
-    """(target, Text) for the parts a scope reads: made once per draft and scope, shared by its rules."""
+def scope_view(res, scope: tuple[str, ...]) -> Scope:
+    """The parts a scope reads: made once per draft and scope, shared by every rule with that scope."""
     key = ("scope",) + scope
-    parts = res.memo.get(key)
-    if parts is None:
+    view = res.memo.get(key)
+    if view is None:
         texts = res.memo.setdefault("texts", {})  # one Text per distinct string, shared across scopes
-        parts = res.memo[key] = [(target, texts.get(text) or texts.setdefault(text, Text(text)))
-                                 for target, text in units(res, scope)]
-    return parts
+        view = res.memo[key] = Scope([(target, texts.get(text) or texts.setdefault(text, Text(text)))
+                                      for target, text in units(res, scope)])
+    return view
 
 
 def draft_text(res) -> Text:

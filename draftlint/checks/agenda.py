@@ -79,9 +79,13 @@ def _session_value(word: str) -> int | None:
     return int(m.group(1)) if m else value(word)
 
 
+def _report(text: str):
+    return REPORT.search(text) if "Requests the Secretary-General" in text else None  # a cheap test first
+
+
 def report_session(res) -> int | None:
     for node in res.operative:
-        m = REPORT.search(node.text)
+        m = _report(node.text)
         if m:
             return _session_value(m.group("ord"))
     return None
@@ -99,17 +103,17 @@ def check(res):
     agenda_session = None
     for node in res.of_kind("pp", "op", "sub"):
         yield from _spelling(node)
-        m = AGENDA.search(node.text)
-        if m and node.kind == "op":
+        m = AGENDA.search(node.text) if node.kind == "op" and "provisional agenda" in node.text else None
+        if m:
             agenda_session = _session_value(m.group("ord"))
             yield from _later(node, agenda_session, current, m.group("ord"), "the agenda paragraph")
             yield from _items(res, node)
-        r = REPORT.search(node.text) if node.kind == "op" else None
+        r = _report(node.text) if node.kind == "op" else None
         if r:
             yield from _later(node, _session_value(r.group("ord")), current, r.group("ord"), "the report request")
     asked = report_session(res)
     if asked and agenda_session and asked != agenda_session:
-        node = next(n for n in res.operative if REPORT.search(n.text))
+        node = next(n for n in res.operative if _report(n.text))
         yield MISMATCH.at(node, f"the report is asked for the {ordinal(asked)} session and the item is put on the "
                                 f"agenda of the {ordinal(agenda_session)} session")
     if res.security_council and res.operative:

@@ -45,6 +45,8 @@ def _norm(text: str) -> str:
 
 def references(text: str):
     """(first, last, sub, side) for each internal reference in a paragraph's text."""
+    if "aragraph" not in text:  # what REF needs; most paragraphs refer to none
+        return
     for m in REF.finditer(text):
         tail = m.group("tail").strip()
         if tail in ("of", "thereof", "therein"):

@@ -96,11 +96,12 @@ def _cited_bad_dates(node) -> list[tuple[int, int]]:
 
 def dates_in(text: str, node=None):
     """(rule, message, match) for each date in `text` not written “7 December 2022”."""
-    if "/" not in text and not MONTHISH.search(text):  # every pattern below needs one or the other
+    months = MONTHISH.search(text) is not None  # US, DMY and RANGE_FIRST need a month, NUMERIC a slash
+    if not months and "/" not in text:
         return
     taken: list[tuple[int, int]] = []
-    skip = _cited_bad_dates(node)
-    for m in US.finditer(text):
+    skip = None
+    for m in US.finditer(text) if months else ():
         day, month, year = int(m.group("day")), _month(m.group("month")), m.group("year")
         if day > 31:
             continue
@@ -109,7 +110,7 @@ def dates_in(text: str, node=None):
             yield INVALID, f"“{m.group(0)}” is not a real date: {MONTHS[month - 1]} {year} has no day {day}", m.group(0)
             continue
         yield ORDER, f"“{m.group(0)}” puts the month first; write “{_right(day, month, year)}”", m.group(0)
-    for m in DMY.finditer(text):
+    for m in DMY.finditer(text) if months else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         day, month, year = int(m.group("day")), _month(m.group("month")), m.group("year")
@@ -119,6 +120,7 @@ def dates_in(text: str, node=None):
         if day > 31:
             continue  # not a day: “45 May” is something else
         if not _valid(day, month, year):
+            skip = _cited_bad_dates(node) if skip is None else skip
             if any(a <= m.start() < b for a, b in skip):
                 continue
             when = f"{MONTHS[month - 1]} {year}" if year else MONTHS[month - 1]
@@ -137,7 +139,7 @@ def dates_in(text: str, node=None):
             faults.append("no comma before the year")
         if faults:
             yield FORM, f"write “{_right(day, month, year)}” ({', '.join(faults)})", m.group(0)
-    for m in RANGE_FIRST.finditer(text):
+    for m in RANGE_FIRST.finditer(text) if months else ():
         day = int(m.group("day"))
         rest = DMY.search(text, m.end())
         if rest is None:
@@ -149,7 +151,7 @@ def dates_in(text: str, node=None):
                 text[m.start():rest.end()]
         elif m.group("day").startswith("0") or m.group("suffix"):
             yield FORM, f"write the first day of the range as “{day}”", m.group(0).strip()
-    for m in NUMERIC.finditer(text):
+    for m in NUMERIC.finditer(text) if "/" in text else ():
         a, b, year = int(m.group("a")), int(m.group("b")), m.group("year")
         if a > 31 or b > 31 or (a > 12 and b > 12) or 0 in (a, b):
             continue

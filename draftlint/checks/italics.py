@@ -39,12 +39,11 @@ OPENING = Rule(
 RULES = [LEAD, SPILL, OPENING]
 
 
-def _italic_words(mask: list[bool], text: str, start: int, end: int) -> list[tuple[str, int, int, bool]]:
-    out = []
-    for m in WORD.finditer(text[start:end]):
-        s, e = start + m.start(), start + m.end()
-        out.append((m.group(0), s, e, all(mask[s:e])))
-    return out
+def _italic_words(mask: list[bool], text: str, start: int, end: int):
+    """(word, start, end, all in italics) for each word between start and end, as the caller reads on."""
+    for m in WORD.finditer(text, start, end):
+        s, e = m.span()
+        yield m.group(0), s, e, all(mask[s:e])
 
 
 def check(res):
@@ -69,7 +68,7 @@ def _check_lead(node):
     lead = node.lead
     text = node.para.text
     mask = node.para.italic_mask()
-    words = _italic_words(mask, text, lead.start, lead.min_end)
+    words = list(_italic_words(mask, text, lead.start, lead.min_end))
     if not all(w[3] for w in words):
         roman = [w[0] for w in words if not w[3]]
         italic = [w[0] for w in words if w[3]]
