@@ -22,6 +22,7 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -43,6 +44,7 @@ TARGET_FRESH = 1.5   # fresh process: draftlint / floor
 TARGET_INPROC = 2.0  # per document, warm process: draftlint / floor
 TARGET_LINEAR = 1.2  # cost(2000 paragraphs) / (50 x cost(40 paragraphs))
 TARGET_MEMORY = 1.10  # peak RSS with 1,000 files / with 100 files
+TARGET_SCAFFOLD = 0.5  # seconds, `draftlint scaffold` on the 77/64 example as a fresh process
 
 PROFILES = {
     #         drafts fresh-runs inproc-rounds linear(small, big) mem-small
@@ -146,6 +148,22 @@ def fresh_process(runs: int) -> dict:
             "draftlint_cpu_s": med(c_dl), "floor_cpu_s": med(c_fl),
             "draftlint_rss_kib": max(rss_dl), "floor_rss_kib": max(rss_fl),
             "ratio": med(t_dl) / med(t_fl), "cpu_ratio": med(c_dl) / med(c_fl)}
+
+
+def scaffold(runs: int) -> dict:
+    """`draftlint scaffold` on the 77/64 example, each run a new process writing a new file."""
+    out_dir = Path(tempfile.mkdtemp(prefix="draftlint-bench-scaffold-"))
+    times, cpus = [], []
+    try:
+        for k in range(runs + 1):
+            cmd = draftlint_cmd() + ["scaffold", str(EXAMPLE), "-o", str(out_dir / f"next-{k}.docx")]
+            wall, _, cpu = run_child(cmd)
+            if k:  # the first run warms the caches
+                times.append(wall)
+                cpus.append(cpu)
+    finally:
+        shutil.rmtree(out_dir, ignore_errors=True)
+    return {"runs": runs, "wall_s": statistics.median(times), "cpu_s": statistics.median(cpus)}
 
 
 def in_process(files: list[str], rounds: int, mark: int) -> dict:
@@ -273,6 +291,7 @@ def table(r: dict) -> tuple[str, list[str]]:
     row(f"fresh process, 1 draft (median of {f['runs']})", ms(f["draftlint_s"]), ms(f["floor_s"]),
         f"{f['ratio']:.2f}x", f"<= {TARGET_FRESH}x", f["ratio"] <= TARGET_FRESH)
     p = r["inproc"]
+    sc = r["scaffold"]
     row("fresh process, CPU time (user+sys, median)", ms(f["draftlint_cpu_s"]), ms(f["floor_cpu_s"]),
         f"{f['cpu_ratio']:.2f}x", "", None)
     row(f"in process, CPU per draft (mean of {p['n']})", ms(p["draftlint_cpu_mean_s"]), ms(p["floor_cpu_mean_s"]),
@@ -306,6 +325,8 @@ def table(r: dict) -> tuple[str, list[str]]:
         f"{mib(p['draftlint_rss_mark_kib'])} -> {mib(p['draftlint_rss_end_kib'])}",
         f"{mib(p['floor_rss_mark_kib'])} -> {mib(p['floor_rss_end_kib'])}",
         f"{loop_growth:.2f}x", f"<= {TARGET_MEMORY}x", loop_growth <= TARGET_MEMORY)
+    row(f"scaffold 77/64, fresh process (median of {sc['runs']})", ms(sc["wall_s"]), "", "",
+        f"<= {TARGET_SCAFFOLD * 1000:.0f} ms", sc["wall_s"] <= TARGET_SCAFFOLD)
     row("peak RSS, fresh process, 1 draft", mib(f["draftlint_rss_kib"]), mib(f["floor_rss_kib"]),
         f"{f['draftlint_rss_kib'] / f['floor_rss_kib']:.2f}x", "", None)
 
@@ -340,6 +361,8 @@ def main() -> int:
          "draftlint_cmd": draftlint_cmd(), "bytecode_cache": BYTECODE}
     step(f"fresh process x {cfg['fresh']} (interleaved)")
     r["fresh"] = fresh_process(cfg["fresh"])
+    step("scaffold x 7")
+    r["scaffold"] = scaffold(7)
     step(f"in process over {len(files)} drafts x {cfg['rounds']} round(s)")
     r["inproc"] = in_process(files, cfg["rounds"], cfg["mem_small"])
     step("batch CLI -j 1 / -j 2 and peak memory")

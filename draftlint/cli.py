@@ -144,6 +144,29 @@ def main(argv=None):
     run(**vars(args))
 
 
+def run() -> None:
+    """The `draftlint` command: main(), then leave without Python's teardown, which frees every object one
+    by one (about 10 ms of a 90 ms check) when nothing is left to release: files are closed and written
+    atomically, the process pool is shut down."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    except BrokenPipeError:  # the reader of the output went away (`draftlint check | head`)
+        os._exit(1)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        code = code or 1
+    os._exit(code)
+
+
 def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -156,21 +179,23 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
     options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict,
                       previous=previous)
     files = expand(paths)
-    results = run_all(files, options, jobs or os.cpu_count() or 1)
-    if skip_non_drafts:
-        results = _skip_non_drafts(results)
+    produced = run_all(files, options, jobs or os.cpu_count() or 1)
+    results = _skip_non_drafts(produced) if skip_non_drafts else produced
     streaming = fmt in ("text", "github") and not output
     kept, counts = [], {"files": 0, "error": 0, "warning": 0, "unread": 0, "failing": False}
-    for r in results:
-        counts["files"] += 1
-        counts["unread"] += bool(r.error)
-        for f in r.findings:
-            counts[f.severity] = counts.get(f.severity, 0) + 1
-        counts["failing"] |= r.strict and any(f.severity == "warning" for f in r.findings)
-        if streaming:
-            sys.stdout.write(FORMATS[fmt]([r]))  # one file at a time: memory stays flat over a large batch
-        else:
-            kept.append(r)
+    try:
+        for r in results:
+            counts["files"] += 1
+            counts["unread"] += bool(r.error)
+            for f in r.findings:
+                counts[f.severity] = counts.get(f.severity, 0) + 1
+            counts["failing"] |= r.strict and any(f.severity == "warning" for f in r.findings)
+            if streaming:
+                sys.stdout.write(FORMATS[fmt]([r]))  # one file at a time: memory stays flat over a large batch
+            else:
+                kept.append(r)
+    finally:
+        produced.close()  # a closed output pipe ends the loop early: stop the worker processes too
     if not streaming:
         report = FORMATS[fmt](kept)
         if output:
@@ -213,8 +238,11 @@ def run_all(files: list[str], options, jobs: int):
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
+    try:
         yield from pool.map(partial(check_file, options=options), files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _split(values) -> tuple[str, ...]:

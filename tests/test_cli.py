@@ -131,3 +131,14 @@ def test_bad_input_messages(corpus, name, words):
     result = check_file(str(case.path))
     assert result.error is not None and words in result.error, result.error
     assert "\n" not in result.error
+
+
+def test_output_pipe_closed_early_gives_no_traceback():
+    # `draftlint check … | head`: far more output than a pipe holds, read a little, then close the pipe.
+    p = subprocess.Popen([sys.executable, "-m", "draftlint", "check", *[str(EXAMPLES)] * 40],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.stdout.read(200)
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=120) == 1
+    assert "Traceback" not in err
