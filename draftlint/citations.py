@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from draftlint.records import field, record
 from datetime import date
 
 from draftlint.patterns import MONTHS, MONTH_RE
+from draftlint.records import field, record
 
 SP = r"[ \u00a0]"  # Word drafts often join "7 December 2022" with non-breaking spaces
 DATE = rf"{SP}of{SP}(?P<{{name}}>(?P<{{d}}>\d{{{{1,2}}}}){SP}(?P<{{m}}>{MONTH_RE}){SP}(?P<{{y}}>\d{{{{4}}}}))"

@@ -59,9 +59,10 @@ def parser(only: str | None = None) -> Parser:
     top = Parser(prog="draftlint", description="Check United Nations draft resolutions against UN editorial "
                                                "conventions.")
     top.add_argument("--version", action="version", version=f"draftlint, version {__version__}")
-    sub = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name, (summary, description, options) in COMMANDS.items():
-        p = sub.add_parser(name, help=summary, description=description or summary)
+    sub = top.add_subparsers(dest="name", metavar="COMMAND", parser_class=Parser)
+    for name, (command, options, summary) in COMMANDS.items():
+        p = sub.add_parser(name, help=summary or command.__doc__, description=command.__doc__)
+        p.set_defaults(command=command)
         if only in (None, name):
             options(p)
     return top
@@ -87,7 +88,6 @@ def _check_options(c):
                    help="Last session's resolution on the same item (.docx, .md, .txt): the chain must extend it.")
     c.add_argument("-j", "--jobs", type=_at_least(0), default=0, metavar="N",
                    help="Files checked at once (default 0: one per processor core).")
-    c.set_defaults(run=check)
 
 
 def _rules_options(r):
@@ -96,7 +96,6 @@ def _rules_options(r):
     r.add_argument("--build-cache", action="store_true",
                    help="Rewrite rules/builtin.json from the built-in YAML packs.")
     r.add_argument("--config", dest="config_path", type=_file, metavar="FILE", help="Also list the packs of this configuration.")
-    r.set_defaults(run=rules)
 
 
 def _scaffold_options(s):
@@ -109,7 +108,6 @@ def _scaffold_options(s):
     s.add_argument("--changes", action="store_true",
                    help="Show every change against the previous text as a tracked change.")
     s.add_argument("--force", action="store_true", help="Replace the output file if it exists.")
-    s.set_defaults(run=scaffold)
 
 
 def _new_options(n):
@@ -118,30 +116,17 @@ def _new_options(n):
                         "resolution.")
     n.add_argument("-o", "--output", type=_file, required=True, metavar="FILE", help="The new file (.docx).")
     n.add_argument("--force", action="store_true", help="Replace the output file if it exists.")
-    n.set_defaults(run=new)
-
-
-COMMANDS = {
-    "check": ("Check drafts (.docx, .md, .txt; folders are searched for .docx).", "", _check_options),
-    "rules": ("List every rule, show one rule's doc, or validate a pack.",
-              "List every rule, show one rule's doc (draftlint rules ID), or validate a pack "
-              "(draftlint rules validate PACK.yaml).", _rules_options),
-    "scaffold": ("Write next session's draft from the last adopted resolution on the item.",
-                 "Write next session's draft from the last adopted resolution on the item (.docx, .md or .txt).",
-                 _scaffold_options),
-    "new": ("Write an empty skeleton of a resolution from a template.", "", _new_options),
-}
 
 
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
-    if getattr(args, "run", None) is None:
+    if getattr(args, "command", None) is None:
         parser().print_help()
         sys.exit(2)
-    run = args.run
-    del args.run, args.command
-    run(**vars(args))
+    command = args.command
+    del args.command, args.name
+    command(**vars(args))
 
 
 def run() -> None:
@@ -324,3 +309,12 @@ def new(kind, output, force):
         print(f"{output}: error: cannot write the file ({exc.strerror or exc})")
         sys.exit(2)
     print(f"wrote {output}")
+
+
+# name: (function, its options, a shorter line for `draftlint --help` when the docstring is long)
+COMMANDS = {
+    "check": (check, _check_options, ""),
+    "rules": (rules, _rules_options, "List every rule, show one rule's doc, or validate a pack."),
+    "scaffold": (scaffold, _scaffold_options, "Write next session's draft from the last adopted resolution on the item."),
+    "new": (new, _new_options, ""),
+}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+
 from draftlint.records import field, record
 
 from draftlint.packs import PackError, load_yaml, validate

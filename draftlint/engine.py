@@ -1,9 +1,8 @@
 """One loop for every rule: read, build the model, run the checks and packs, select, suppress, sort."""
 from __future__ import annotations
 
-from draftlint.records import field, record
-
 from draftlint.errors import InputError
+from draftlint.records import field, record
 from draftlint.rule import Finding
 
 

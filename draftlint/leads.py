@@ -6,6 +6,7 @@ particle of "Calls upon") may be in italics or not; everything else of a known p
 from __future__ import annotations
 
 import re
+
 from draftlint.records import record
 
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")

@@ -2,9 +2,9 @@
 
 A word list compiled as one alternation (the spelling pack has some 700 words) makes `re` try every word
 at every position of every paragraph, and compiling it costs milliseconds in each new process. Instead the
-words of each text are collected once into a set, and a rule runs its regex only on the texts that
-contain what every one of its matches must contain: the first word of a listed phrase, or a literal string
-found in the parsed pattern. The regex itself decides, so the findings are those of the plain scan.
+words of the draft are collected once into a set, and a rule runs its regex only on the texts that
+contain what every one of its matches must contain: the words of a listed phrase, or the strings read
+from the parsed pattern. The regex itself decides, so the findings are those of the plain scan.
 """
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import re
 from bisect import bisect_right
 
 WORD = re.compile(r"\w+")
-_LEADING_WORD = re.compile(r"\w+")
 
 
 class Text:
@@ -43,6 +42,7 @@ class Text:
 
     @property
     def flat_exact(self) -> str:
+        """As `flat`, with the case kept (for case-sensitive word lists)."""
         if self._flat_exact is None:
             self._flat_exact = " ".join(self.text.split())
         return self._flat_exact
@@ -94,7 +94,7 @@ class Words:
         self.always: list[str] = []  # phrases that do not start with a word character
         for p in self.phrases:
             words = WORD.findall(p.casefold())
-            if not words or not _LEADING_WORD.match(p):
+            if not words or not WORD.match(p):
                 self.always.append(p)
             else:
                 self.flat[p] = " ".join((p if case_sensitive else p.casefold()).split())

@@ -198,7 +198,7 @@ class PackRule:
         if eager:  # a delegation's pack: a bad pattern is reported when the pack is loaded, by name
             for p in spec.get("patterns", ()):
                 _compile(p, cs, where)
-            self.regex
+            self.regex  # noqa: B018 - compiles the whole regex now
 
     @property
     def id(self) -> str:
@@ -272,8 +272,7 @@ class PackRule:
                 target, text = view.parts[k]
                 tokens = self.tokens.narrow(in_draft[0], text) if self.tokens is not None else frozenset()
                 swap = self.swap_words.narrow(in_draft[1], text) if self.swap_words is not None else frozenset()
-                if tokens or swap or self._patterns_may_match(text):
-                    yield from self._matches(target, text, tokens, swap)
+                yield from self._matches(target, text, tokens, swap)
         elif self.kind == "require":
             yield from self._require(res)
         elif self.kind == "lead":

@@ -7,13 +7,13 @@ position whatever number they carry, OP4(b) a sub-paragraph, "footnote 7".
 from __future__ import annotations
 
 import re
-from draftlint.records import field, record
 
 from draftlint.errors import NotAResolution
 from draftlint.leads import Lead, find_lead
 from draftlint.model import Footnote, Mark, Paragraph, Source, slice_runs
 from draftlint.patterns import (ADOPTION_NOTE, ANNEX, CLOSING_MEETING, DATE_LINE, OPENING, SECTION_MARK,
                                 SECTION_MARK_TITLE, TYPED_NUMBER)
+from draftlint.records import field, record
 
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
