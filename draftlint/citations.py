@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from draftlint.days import Day
 from draftlint.patterns import MONTHS, MONTH_RE
 from draftlint.records import field, record
 
@@ -32,7 +32,7 @@ class Cited:
     session: int | None = None
     number: int | None = None
     plural_letters: bool = False  # "31/6 A and B" names two texts
-    date: date | None = None
+    date: Day | None = None
     date_text: str = ""
     bad_date: bool = False
     year: int | None = None  # the year of a Security Council resolution
@@ -57,7 +57,7 @@ class CitedList:
 
 def _date(day: str, month: str, year: str):
     try:
-        return date(int(year), MONTHS.index(month) + 1, int(day)), False
+        return Day(int(year), MONTHS.index(month) + 1, int(day)), False
     except ValueError:
         return None, True
 
@@ -108,7 +108,7 @@ def cited_lists(text: str) -> list[CitedList]:
     return out
 
 
-def in_session(session: int, day: date) -> bool:
+def in_session(session: int, day: Day) -> bool:
     """A regular session N runs from September of 1945+N to September of 1946+N."""
     start, end = 1945 + session, 1946 + session
     return (day.year == start and day.month >= 9) or (day.year == end and day.month <= 9)

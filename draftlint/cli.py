@@ -1,14 +1,13 @@
 """The draftlint command. Exit codes a hook can trust: 0 clean, 1 errors found, 2 usage or input error.
 
 argparse rather than click: `draftlint check` runs on every commit, and click alone took longer to import
-than reading a draft."""
+than reading a draft. A plain command line does not even build the argparse parser (see quickargs)."""
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
-from draftlint import __version__
+from draftlint import __version__, quickargs
 
 
 def expand(paths) -> list[str]:
@@ -26,22 +25,14 @@ def expand(paths) -> list[str]:
     return out
 
 
-class Parser(argparse.ArgumentParser):
-    """Usage errors in one line, naming the command and where to read more; exit 2."""
-
-    def error(self, message):
-        sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-        sys.exit(2)
-
-
 def _at_least(low: int):
     def parse(value: str) -> int:
         try:
             n = int(value)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+            raise _type_error(f"{value!r} is not a whole number") from None
         if n < low:
-            raise argparse.ArgumentTypeError(f"{value} is below {low}")
+            raise _type_error(f"{value} is below {low}")
         return n
 
     return parse
@@ -50,12 +41,27 @@ def _at_least(low: int):
 def _file(value: str) -> str:
     """A file to write or read, not a folder."""
     if os.path.isdir(value):
-        raise argparse.ArgumentTypeError(f"{value!r} is a folder, not a file")
+        raise _type_error(f"{value!r} is a folder, not a file")
     return value
 
 
-def parser(only: str | None = None) -> Parser:
+def _type_error(message: str) -> Exception:
+    import argparse
+
+    return argparse.ArgumentTypeError(message)
+
+
+def parser(only: str | None = None):
     """The command line; with `only`, the options of that one command (the others are listed, not built)."""
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        """Usage errors in one line, naming the command and where to read more; exit 2."""
+
+        def error(self, message):
+            sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+            sys.exit(2)
+
     top = Parser(prog="draftlint", description="Check United Nations draft resolutions against UN editorial "
                                                "conventions.")
     top.add_argument("--version", action="version", version=f"draftlint, version {__version__}")
@@ -94,7 +100,7 @@ def _rules_options(r):
     r.add_argument("args", nargs="*", metavar="ID | validate PACK")
     r.add_argument("--markdown", action="store_true", help="Print the rule reference as Markdown (docs/rules.md).")
     r.add_argument("--build-cache", action="store_true",
-                   help="Rewrite rules/builtin.json from the built-in YAML packs.")
+                   help="Rewrite rules/builtin.py (what check reads) from the built-in YAML packs.")
     r.add_argument("--config", dest="config_path", type=_file, metavar="FILE", help="Also list the packs of this configuration.")
 
 
@@ -120,6 +126,12 @@ def _new_options(n):
 
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in COMMANDS:
+        command, options, _ = COMMANDS[argv[0]]
+        values = quickargs.read(options, argv[1:])
+        if values is not None:
+            command(**values)
+            return
     args = parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     if getattr(args, "command", None) is None:
         parser().print_help()

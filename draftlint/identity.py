@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from draftlint.citations import _date, cited_lists
+from draftlint.days import Day
 from draftlint.ordinals import value
 from draftlint.patterns import MONTH_RE
 
@@ -55,7 +55,7 @@ def symbol(res) -> str | None:
     return None
 
 
-def adoption_date(res) -> date | None:
+def adoption_date(res) -> Day | None:
     """From the closing lines, or from "Resolution adopted by the General Assembly on …"."""
     texts = [n.text for n in res.nodes if n.kind == "closing"]
     texts += [t for t in heading_text(res) if t.startswith(("Resolution adopted", "Adopted by"))]

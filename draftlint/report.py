@@ -1,8 +1,6 @@
 """Output formats. The JSON shape is a contract other tools rely on (README, "JSON output")."""
 from __future__ import annotations
 
-import json
-
 from draftlint.engine import FileResult
 
 
@@ -14,6 +12,12 @@ def text(results: list[FileResult]) -> str:
         for f in r.findings:
             lines.append(f"{r.path}:{f.label}: {f.severity}: {f.message} [{f.rule}]")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _dumps(doc) -> str:
+    import json  # only for these two formats: the text report of a hook does without it
+
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 def as_json(results: list[FileResult]) -> str:
@@ -29,7 +33,7 @@ def as_json(results: list[FileResult]) -> str:
                 for f in r.findings
             ],
         })
-    return json.dumps({"version": 1, "files": files}, ensure_ascii=False, indent=2) + "\n"
+    return _dumps({"version": 1, "files": files})
 
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -90,7 +94,7 @@ def sarif(results: list[FileResult]) -> str:
            "invocations": [{"executionSuccessful": not notifications,
                             "toolExecutionNotifications": notifications}]}
     doc = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return _dumps(doc)
 
 
 def _uri(path: str) -> str:

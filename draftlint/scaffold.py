@@ -114,7 +114,7 @@ class Scaffold:
         if not self.symbol or not self.date:
             return
         pps = self.prev.preamble
-        entry = f"{self.symbol} of {self.date.day} {self.date.strftime('%B')} {self.date.year}"
+        entry = f"{self.symbol} of {self.date}"
         if pps:
             para = pps[0].para
             lists = [lst for lst in cited_lists(para.text) if not lst.decision

@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from badinputs import make_corpus
 from conftest import EXAMPLES, ROOT, run_cli
@@ -69,7 +71,7 @@ def test_not_a_resolution(seeds):
 def test_check_does_not_import_heavy_modules():
     code = ("import sys; from draftlint.cli import main; sys.argv=['draftlint','check',%r];\n"
             "try: main()\nexcept SystemExit: pass\n"
-            "bad=[m for m in ('docx','jsonschema','yaml','click','hashlib','dataclasses') if m in sys.modules]; print('HEAVY', bad)") % str(EXAMPLES / "A_RES_77_64.docx")
+            "bad=[m for m in ('docx','jsonschema','yaml','click','hashlib','dataclasses','datetime','json') if m in sys.modules]; print('HEAVY', bad)") % str(EXAMPLES / "A_RES_77_64.docx")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "HEAVY []" in r.stdout
 
@@ -142,3 +144,44 @@ def test_output_pipe_closed_early_gives_no_traceback():
     err = p.stderr.read().decode()
     assert p.wait(timeout=120) == 1
     assert "Traceback" not in err
+
+
+# Tokens a drafter or a hook might type after the command's name, well and badly formed.
+TOKENS = ["a.docx", "b.md", "tests", "-", "--strict", "--exit-zero", "--skip-non-drafts", "--format", "json", "xml",
+          "--format=sarif", "--format=", "-j", "2", "-1", "x", "-j2", "--jobs=3", "--select", "italics", "--ignore=dates",
+          "-o", "out.json", "--output=r.sarif", "--previous", "p.docx", "--config", "c.yaml", "--", "-h", "--help",
+          "--exit", "--strict=yes", "--session", "80", "--cycle", "0", "--force", "--changes", "--kind", "sc",
+          "--sponsors", "validate", "--markdown", "--build-cache"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(["check", "rules", "scaffold", "new"]), st.lists(st.sampled_from(TOKENS), max_size=7))
+def test_plain_command_lines_read_as_argparse_reads_them(tmp_path_factory, name, tokens):
+    """The quick reader (draftlint/quickargs.py) either leaves a command line to argparse or gives exactly
+    what argparse gives; it never accepts a line argparse refuses."""
+    import contextlib
+    import io
+
+    from draftlint import cli, quickargs
+
+    command, options, _ = cli.COMMANDS[name]
+    quick = quickargs.read(options, tokens)
+    try:
+        with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+            args = vars(cli.parser(name).parse_args([name, *tokens]))
+    except SystemExit:
+        assert quick is None, f"{tokens}: argparse refuses it, the quick reader gave {quick}"
+        return
+    del args["command"], args["name"]
+    assert quick is None or quick == args
+    if not any(t.startswith("-") and t != "-" for t in tokens) and quick is None:
+        raise AssertionError(f"{tokens}: paths alone must not need argparse")
+
+
+def test_check_with_usual_options_does_not_import_argparse():
+    code = ("import sys; from draftlint.cli import main\n"
+            "try:\n    main(['check', '--exit-zero', '-j', '1', '--ignore', 'repetition', %r])\n"
+            "except SystemExit:\n    pass\n"
+            "print('ARGPARSE', 'argparse' in sys.modules)") % str(EXAMPLES / "A_RES_77_64.docx")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "ARGPARSE False" in r.stdout, r.stdout + r.stderr

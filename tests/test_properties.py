@@ -515,3 +515,24 @@ def test_random_bytes_never_crash_check_file(workdir, data):
         path = workdir / name
         path.write_bytes(data)
         assert isinstance(check_file(str(path)), FileResult)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(0, 10000), st.integers(0, 13), st.integers(0, 32))
+def test_day_is_real_exactly_when_datetime_says_so(year, month, day):
+    """draftlint.days.Day stands in for datetime.date on the check path; it must accept the same dates."""
+    import datetime
+
+    from draftlint.days import Day
+
+    try:
+        expected = datetime.date(year, month, day)
+    except ValueError:
+        expected = None
+    try:
+        got = Day(year, month, day)
+    except ValueError:
+        got = None
+    assert (got is None) == (expected is None)
+    if got is not None:
+        assert str(got) == f"{day} {expected.strftime('%B')} {year}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from draftlint.citations import cited_lists
+from draftlint.days import days_in
 from draftlint.patterns import MONTHS, MONTH_RE
 from draftlint.rule import DRAFT_HEAD, Rule
 
@@ -73,17 +74,10 @@ def _right(day: int, month: int, year: str | None) -> str:
     return f"{text} {year}" if year else text
 
 
-def _days_in(month: int, year: int | None) -> int:
-    """Days in the month; February has 29 when the year is a leap year or not given."""
-    if month == 2:
-        return 29 if year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
 def _valid(day: int, month: int, year: str | None) -> bool:
     if day < 1:
         return False
-    most = _days_in(month, int(year) if year else None)
+    most = days_in(month, int(year) if year else None)
     return day <= most
 
 

@@ -125,7 +125,7 @@ def _against_previous(res, prev):
     missing = [s for s in wanted if s not in have]
     if missing:
         when = identity.adoption_date(prev)
-        extra = f" (add “{prev_symbol} of {when.day} {when.strftime('%B')} {when.year}”)" if prev_symbol in missing and when else ""
+        extra = f" (add “{prev_symbol} of {when}”)" if prev_symbol in missing and when else ""
         yield PREVIOUS.at(pps[0], f"the chain of recalled resolutions lacks {', '.join(missing)}{extra}",
                           match=", ".join(missing))
     if prev_symbol and res.has_structure:
