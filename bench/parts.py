@@ -27,8 +27,8 @@ def main() -> None:
     import zipfile  # noqa: F401 - what the floor imports too
     from lxml import etree  # noqa: F401
     step("import zipfile and lxml (the floor pays this too)")
-    from draftlint import cli
-    cli.parser("check").parse_args(["check", path])
+    from draftlint import cli, quickargs
+    quickargs.read(cli.COMMANDS["check"][1], [path])
     step("import draftlint.cli, parse the command line")
     from draftlint import engine  # noqa: F401
     from draftlint.readers import read
@@ -43,7 +43,7 @@ def main() -> None:
     step("import the check modules (their regexes compile here)")
     from draftlint.packs import builtin_rules
     packs = builtin_rules()
-    step("load the built-in packs (rules/builtin.json)")
+    step("load the built-in packs (rules/builtin.py)")
     for mod in mods:
         list(mod.check(res))
     step("run the check modules")

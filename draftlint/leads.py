@@ -5,11 +5,9 @@ particle of "Calls upon") may be in italics or not; everything else of a known p
 """
 from __future__ import annotations
 
-import re
-
+from draftlint.patterns import WORD
 from draftlint.records import record
 
-WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 OP_ADVERBS = {"also", "further", "strongly", "again", "firmly", "urgently", "solemnly", "deeply", "fully",
               "emphatically", "unreservedly", "earnestly", "warmly", "unequivocally", "categorically",

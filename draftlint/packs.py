@@ -11,7 +11,6 @@ from draftlint.errors import InputError
 from draftlint.matching import Scope, Text, Words, required_strings
 from draftlint.rule import Rule
 
-WORD_EDGE = r"[\w’'-]"
 PLACEHOLDERS = {"match", "suggestion", "label"}
 MAX_PACK_BYTES = 4 * 1024 * 1024
 
@@ -191,13 +190,13 @@ class PackRule:
         self.source = doc.get("source", "")
         cs = bool(spec.get("case_sensitive", False))
         self.case_sensitive = cs
-        self.exceptions = Words(spec["exceptions"], cs, WORD_EDGE) if spec.get("exceptions") else None
-        self.tokens = Words(spec["tokens"], cs, WORD_EDGE) if spec.get("tokens") else None
+        self.exceptions = Words(spec["exceptions"], cs) if spec.get("exceptions") else None
+        self.tokens = Words(spec["tokens"], cs) if spec.get("tokens") else None
         self.patterns = [f"(?:{p})" for p in spec.get("patterns", ())]
         self.swap = None
         if self.kind == "replace":
             self.swap = {(k if cs else k.lower()): v for k, v in spec["swap"].items()}
-            self.swap_words = Words(spec["swap"], cs, WORD_EDGE)
+            self.swap_words = Words(spec["swap"], cs)
         else:
             self.swap_words = None
         self.pattern_strings = pattern_strings

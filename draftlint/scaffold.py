@@ -17,6 +17,7 @@ from draftlint.citations import cited_lists
 from draftlint.errors import InputError
 from draftlint.model import Paragraph, Run, replace_span
 from draftlint.ordinals import ordinal, value
+from draftlint.patterns import TO_SUPERSCRIPT
 from draftlint.textwrite import paragraph_text
 
 COMMITTEE = re.compile(r"\[on the report of the (?:[^()\]]*\()?(?P<c>(?:First|Second|Third|Fourth|Fifth|Sixth) Committee)")
@@ -191,9 +192,8 @@ class Scaffold:
             # A typed footnote number must not be read back as anything else: renumbered marks only.
             para.marks = [m for m in para.marks if (id(para), para.marks.index(m)) in numbers]
             blocks.append(paragraph_text(para, numbers))
-        sup = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
         for k, entry in enumerate(notes, 1):
-            blocks.append(f"{str(k).translate(sup)} " + " ".join(paragraph_text(p, {}) for p in entry.footnote.paragraphs))
+            blocks.append(f"{str(k).translate(TO_SUPERSCRIPT)} " + " ".join(paragraph_text(p, {}) for p in entry.footnote.paragraphs))
         return "\n\n".join(b for b in blocks if b.strip()) + "\n"
 
 

@@ -3,9 +3,8 @@ drafts that start as .docx or as a copy from the Official Document System."""
 from __future__ import annotations
 
 from draftlint.model import Paragraph
+from draftlint.patterns import TO_SUPERSCRIPT
 from draftlint.structure import Resolution
-
-SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def paragraph_text(para: Paragraph, numbers: dict[tuple[int, int], str], italic=None) -> str:
@@ -22,7 +21,7 @@ def paragraph_text(para: Paragraph, numbers: dict[tuple[int, int], str], italic=
             if inside:
                 out.append("*")
                 inside = False
-            out.append(number.translate(SUP) if number.isdigit() else number)
+            out.append(number.translate(TO_SUPERSCRIPT) if number.isdigit() else number)
         if pos == len(text):
             break
         ch = text[pos]
@@ -63,6 +62,6 @@ def to_text(res: Resolution, italic_leads: bool = False) -> str:
               for n in res.nodes]
     for entry in res.footnotes:
         if entry.footnote is not None:
-            number = entry.number.translate(SUP) if entry.number.isdigit() else entry.number
+            number = entry.number.translate(TO_SUPERSCRIPT) if entry.number.isdigit() else entry.number
             blocks.append(f"{number} " + " ".join(paragraph_text(p, {}) for p in entry.footnote.paragraphs).strip())
     return "\n\n".join(b for b in blocks if b.strip()) + "\n"

@@ -1,12 +1,10 @@
 """Lead phrases in italics: the whole lead phrase of every PP and OP, and nothing after it."""
 from __future__ import annotations
 
-import re
-
+from draftlint.patterns import WORD
 from draftlint.rule import DRAFT_HEAD, Rule
 
 D = DRAFT_HEAD
-WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 FUNCTION_WORDS = {"of", "that", "to", "the", "a", "an", "at", "about", "over", "on", "upon", "in", "for", "by",
                   "with", "from", "and", "all", "any", "each", "its", "their", "his", "her", "member", "states"}
 

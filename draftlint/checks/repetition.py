@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from draftlint.patterns import LETTERS
 from draftlint.rule import DRAFT_HEAD, Rule
 
 D = DRAFT_HEAD
@@ -74,8 +75,8 @@ def adverb_of(node) -> str | None:
     if lead.adverb not in ("also", "further"):
         return None
     if lead.adverb == "further" and not lead.adverb_first and lead.text.lower().endswith("further"):
-        nxt = re.match(r"[\s\u00a0]*([A-Za-z’'-]+)", node.para.text[lead.end:])
-        if nxt and nxt.group(1).lower() not in ADVERB_BEFORE:
+        nxt = re.match(rf"[\s\u00a0]*({LETTERS})", node.para.text[lead.end:])
+        if nxt and nxt.group(1) and nxt.group(1).lower() not in ADVERB_BEFORE:
             return None
     return lead.adverb
 

@@ -1,11 +1,10 @@
 """Reads a .docx into the model as it reads with all tracked changes accepted."""
 from __future__ import annotations
 
-import re
-
 from draftlint.errors import InputError
 from draftlint.model import Comment, Footnote, Mark, Paragraph, Run, Source, join_paragraphs
 from draftlint.ooxml import VAL, Numbering, Package, Styles, on, on_attr, w
+from draftlint.patterns import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
 P, R, T, TAB, BR, CR = w("p"), w("r"), w("t"), w("tab"), w("br"), w("cr")
 PPR, RPR, PSTYLE, RSTYLE = w("pPr"), w("rPr"), w("pStyle"), w("rStyle")
@@ -24,7 +23,7 @@ BLOCK_CONTAINERS = {w("tbl"), w("tr"), w("tc"), SDTCONTENT, w("customXml"), w("i
 INLINE_CONTAINERS = {w("hyperlink"), w("ins"), w("moveTo"), w("smartTag"), w("customXml"), w("fldSimple"),
                      w("bdo"), w("dir"), SDTCONTENT}
 
-SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+SUPERSCRIPT_SET = frozenset(SUPERSCRIPTS)
 
 
 def read_docx(path: str) -> Source:
@@ -266,7 +265,7 @@ def _typed_marks(para: Paragraph) -> None:
             chunks = _split_sup_chars(run.text)
         for kind, chunk in chunks:
             if kind == "mark":
-                key = chunk.translate(SUPERSCRIPT_DIGITS)
+                key = chunk.translate(FROM_SUPERSCRIPT)
                 if not para.footnote_key and not pos and not para.marks:
                     para.footnote_key = key
                 else:
@@ -284,7 +283,7 @@ def _typed_marks(para: Paragraph) -> None:
 def _split_sup_chars(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for ch in text:
-        kind = "mark" if ch in "⁰¹²³⁴⁵⁶⁷⁸⁹" else "text"
+        kind = "mark" if ch in SUPERSCRIPT_SET else "text"
         if out and out[-1][0] == kind:
             out[-1] = (kind, out[-1][1] + ch)
         else:
@@ -292,8 +291,5 @@ def _split_sup_chars(text: str) -> list[tuple[str, str]]:
     return out
 
 
-_SUP_CHARS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
-
-
 def _has_sup_chars(text: str) -> bool:
-    return _SUP_CHARS.search(text) is not None
+    return not SUPERSCRIPT_SET.isdisjoint(text)

@@ -5,10 +5,9 @@ import re
 
 from draftlint.errors import InputError
 from draftlint.model import Comment, Mark, Paragraph, Run, Source, join_paragraphs, slice_runs
-from draftlint.patterns import MONTH_RE, OPENING, SUPERSCRIPTS
+from draftlint.patterns import FROM_SUPERSCRIPT, MONTH_RE, OPENING, SUPERSCRIPTS
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
-SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 # Furniture of documents copied from the Official Document System: job numbers, page numbers, barcodes.
 FURNITURE = re.compile(
@@ -179,7 +178,7 @@ def _inline(raw: str, line_no: int) -> Paragraph | None:
             j = i
             while j < n and raw[j] in SUPERSCRIPTS:
                 j += 1
-            key = raw[i:j].translate(SUP_TO_DIGIT)
+            key = raw[i:j].translate(FROM_SUPERSCRIPT)
             if not pos and not "".join(buf).strip() and footnote_key is None and not marks:
                 footnote_key = key
                 buf.clear()
