@@ -6,12 +6,12 @@ import re
 from draftlint.citations import _date, cited_lists
 from draftlint.days import Day
 from draftlint.ordinals import value
-from draftlint.patterns import MONTH_RE
+from draftlint.patterns import MONTH_RE, Lazy
 
 SESSION_LINE = re.compile(r"^(?P<ord>[A-Z][a-z]+(?:[- ][a-z]+)?) session\b")
 SYMBOL = re.compile(r"\b(?:A/RES/(?P<res>\d{1,3})/(?P<n>\d{1,4})|A/C\.\d/(?P<c>\d{1,3})/L\.\d+|A/(?P<p>\d{1,3})/L\.\d+)")
 TITLE = re.compile(r"^(?P<s>\d{1,3})/(?P<n>\d{1,4})(?:\s+[A-Z](?:\s*[-–]\s*[A-Z])?)?\.\s")
-DATE = re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{MONTH_RE}) (?P<y>\d{{4}})\b")
+DATE = Lazy(rf"\b(?P<d>\d{{1,2}}) (?P<m>{MONTH_RE}) (?P<y>\d{{4}})\b")  # for --previous and scaffold
 
 
 def heading_text(res) -> list[str]:

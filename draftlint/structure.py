@@ -11,7 +11,7 @@ import re
 from draftlint.errors import NotAResolution
 from draftlint.leads import Lead, find_lead
 from draftlint.model import Footnote, Mark, Paragraph, Source, slice_runs
-from draftlint.patterns import (ADOPTION_NOTE, ANNEX, CLOSING_MEETING, DATE_LINE, OPENING, SECTION_MARK,
+from draftlint.patterns import (ADOPTION_NOTE, ANNEX, CLOSING_MEETING, DATE_LINE, OPENING, SECTION_MARK, Lazy,
                                 SECTION_MARK_TITLE, TYPED_NUMBER)
 from draftlint.records import field, record
 
@@ -97,7 +97,7 @@ def _clean(p: Paragraph) -> str:
     return p.text.strip().strip("*").strip()
 
 
-HEADING_LINE = re.compile(
+HEADING_LINE = Lazy(  # only for a General Assembly heading without a title number or sponsors' line
     r"^(?:[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session|(?:Provisional )?[Aa]genda item\b.*|Item \d+.*"
     r"|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|.*Distr\.:.*|Original:.*|United Nations.*|[A-Z]+/\S+.*"
     r"|Resolution adopted by.*|\[on the report.*|\[without reference.*|Adopted by the .*|Resolution \d+ \(\d{4}\)"
@@ -109,10 +109,14 @@ SPONSOR_LINE = re.compile(r":\*?\s+(?:revised\s+)?draft\s+(?:resolution|decision
 
 
 def _kind(heading: str, organ: str | None) -> tuple[str, bool, bool]:
-    amendment = re.search(r"\bamendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+resolution\b", heading, re.I)
-    decision = re.search(r":\s*(?:revised\s+)?draft decision\b|^Draft decision\b|^Decision adopted by", heading, re.I | re.M)
-    draft = bool(re.search(r":\*?\s*(?:revised\s+)?draft (?:resolution|decision)\s*$|/L\.\d+|Distr\.:\s*Limited|^Draft resolution\b",
-                           heading, re.I | re.M))
+    lower = heading.lower()  # the words each pattern needs, looked for first: most headings have none of them
+    amendment = "amendment" in lower and re.search(
+        r"\bamendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+resolution\b", heading, re.I)
+    decision = "decision" in lower and re.search(
+        r":\s*(?:revised\s+)?draft decision\b|^Draft decision\b|^Decision adopted by", heading, re.I | re.M)
+    draft = ("draft" in lower or "/l." in lower or "distr" in lower) and bool(re.search(
+        r":\*?\s*(?:revised\s+)?draft (?:resolution|decision)\s*$|/L\.\d+|Distr\.:\s*Limited|^Draft resolution\b",
+        heading, re.I | re.M))
     adopted = bool(re.search(r"Resolution adopted by|Decision adopted by|A/RES/|^\d+/\d+(?:\s+[A-Z])?\.\s|Adopted by the |S/RES/|"
                              r"^Resolution \d+ \(\d{4}\)|E/RES/|A/HRC/RES/", heading, re.M))
     if adopted:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from draftlint.patterns import Lazy
 from draftlint.rule import DRAFT_HEAD, Rule
 
-ALLOW = re.compile(r"^\s*draftlint:\s*allow\s+(?P<ids>.+?)\s*$", re.I | re.S)
+ALLOW = Lazy(r"^\s*draftlint:\s*allow\s+(?P<ids>.+?)\s*$", re.I | re.S)  # only for drafts with comments
 
 UNUSED = Rule(
     "suppression.unused", "style", "warning",

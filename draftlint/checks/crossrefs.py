@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from draftlint.patterns import Lazy
 from draftlint.rule import DRAFT_HEAD, Rule
 
-REF = re.compile(
+REF = Lazy(  # only for paragraphs that mention a paragraph
     r"\bparagraphs?\s+(?P<first>\d{1,3})(?:\s*\((?P<sub>[a-z]{1,4})\))?"
     r"(?:\s*(?:,|and|to|-|–)\s*(?P<last>\d{1,3})(?:\s*\((?P<sub2>[a-z]{1,4})\))?)?"
     r"(?P<tail>\s+(?:above|below)|\s+of\s+(?:the\s+)?present\s+resolution|\s+(?:of|thereof|therein)\b|)")
