@@ -185,3 +185,25 @@ def test_check_with_usual_options_does_not_import_argparse():
             "print('ARGPARSE', 'argparse' in sys.modules)") % str(EXAMPLES / "A_RES_77_64.docx")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "ARGPARSE False" in r.stdout, r.stdout + r.stderr
+
+
+def test_checking_leaves_no_reference_cycles(tmp_path):
+    """cli.run() makes the cyclic garbage collector run rarely; that is safe only while a check frees
+    everything it made by reference counting alone."""
+    import gc
+
+    from draftlint.engine import check_file
+
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    paths = sorted(EXAMPLES.glob("*.docx")) + sorted(EXAMPLES.glob("*.md")) + [tmp_path / "missing.docx",
+                                                                             tmp_path / "broken.docx"]
+    for p in paths:  # first calls fill caches (compiled patterns, packs) that live as long as the process
+        check_file(str(p))
+    gc.collect()
+    gc.disable()
+    try:
+        for p in paths:
+            check_file(str(p))
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
