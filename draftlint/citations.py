@@ -5,19 +5,22 @@ from __future__ import annotations
 import re
 
 from draftlint.days import Day
-from draftlint.patterns import MONTHS, MONTH_RE
+from draftlint.patterns import MONTHS, MONTH_RE, Lazy
 from draftlint.records import field, record
 
 SP = r"[ \u00a0]"  # Word drafts often join "7 December 2022" with non-breaking spaces
 DATE = rf"{SP}of{SP}(?P<{{name}}>(?P<{{d}}>\d{{{{1,2}}}}){SP}(?P<{{m}}>{MONTH_RE}){SP}(?P<{{y}}>\d{{{{4}}}}))"
 LETTERS = rf"(?:{SP}[A-Z](?:{SP}(?:and|to){SP}[A-Z])?)"
-ITEM = re.compile(
+# One pattern for each way of citing a text, tried in this order where a citation may start (as the
+# alternatives of one pattern would be): all four begin with a digit, or "ES-"/"S-". The rarer forms compile
+# only when a draft reaches them; one pattern of all four took 1 ms to compile in every new process.
+SESSION_FORM = re.compile(
     rf"(?P<sym>(?P<prefix>ES-|S-)?(?P<session>\d{{1,3}})/(?P<number>\d{{1,4}})(?P<letters>{LETTERS})?)"
-    rf"(?:{DATE.format(name='date', d='day', m='month', y='year')})?"
-    rf"|(?P<sc>(?P<scnum>\d{{3,4}}){SP}?\((?P<scyear>\d{{4}})\))(?:{DATE.format(name='scdate', d='sd', m='sm', y='sy')})?"
-    rf"|(?P<old>\d{{1,4}}{LETTERS}?{SP}?\((?:ES-|S-)?[IVXL]+\))"  # before the thirty-first session: 3363 (XXX)
-    rf"|(?P<bare>\d{{3,4}})(?![\d/.,]\d)(?!{SP}?\()"  # a number without its year or session
-)
+    rf"(?:{DATE.format(name='date', d='day', m='month', y='year')})?")
+SC_FORM = Lazy(rf"(?P<sc>(?P<scnum>\d{{3,4}}){SP}?\((?P<scyear>\d{{4}})\))"
+               rf"(?:{DATE.format(name='scdate', d='sd', m='sm', y='sy')})?")
+OLD_FORM = Lazy(rf"\d{{1,4}}{LETTERS}?{SP}?\((?:ES-|S-)?[IVXL]+\)")  # before the thirty-first session: 3363 (XXX)
+BARE_FORM = Lazy(rf"\d{{3,4}}(?![\d/.,]\d)(?!{SP}?\()")  # a number without its year or session
 HEAD = re.compile(rf"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?){SP}+")
 SEP = re.compile(rf",{SP}+and{SP}+|{SP}+and{SP}+|,{SP}+")
 
@@ -62,25 +65,34 @@ def _date(day: str, month: str, year: str):
         return None, True
 
 
-def _item(m: re.Match) -> Cited:
-    if m.group("sc"):
+def _cited(text: str, pos: int) -> Cited | None:
+    """The text cited at `pos`, in whichever form it is cited."""
+    if not (text[pos:pos + 1].isdigit() or text.startswith(("ES-", "S-"), pos)):
+        return None
+    m = SESSION_FORM.match(text, pos)
+    if m:
+        c = Cited(symbol=m.group("sym"), start=m.start(), end=m.end(), security_council=False,
+                  session=None if m.group("prefix") else int(m.group("session")), number=int(m.group("number")),
+                  plural_letters=bool(m.group("letters") and " " in m.group("letters").strip()))
+        if m.group("date"):
+            c.date, c.bad_date = _date(m.group("day"), m.group("month"), m.group("year"))
+            c.date_text = m.group("date")
+        return c
+    m = SC_FORM.match(text, pos)
+    if m:
         c = Cited(symbol=m.group("sc"), start=m.start(), end=m.end(), security_council=True, kind="sc",
                   number=int(m.group("scnum")), year=int(m.group("scyear")))
         if m.group("scdate"):
             c.date, c.bad_date = _date(m.group("sd"), m.group("sm"), m.group("sy"))
             c.date_text = m.group("scdate")
         return c
-    if m.group("old") or m.group("bare"):
-        token = m.group("old") or m.group("bare")
-        return Cited(symbol=token, start=m.start(), end=m.end(), security_council=False,
-                     kind="old" if m.group("old") else "bare", number=int(re.match(r"\d+", token).group(0)))
-    c = Cited(symbol=m.group("sym"), start=m.start(), end=m.end(), security_council=False,
-              session=None if m.group("prefix") else int(m.group("session")), number=int(m.group("number")),
-              plural_letters=bool(m.group("letters") and " " in m.group("letters").strip()))
-    if m.group("date"):
-        c.date, c.bad_date = _date(m.group("day"), m.group("month"), m.group("year"))
-        c.date_text = m.group("date")
-    return c
+    for kind, form in (("old", OLD_FORM), ("bare", BARE_FORM)):
+        m = form.match(text, pos)
+        if m:
+            token = m.group(0)
+            return Cited(symbol=token, start=m.start(), end=m.end(), security_council=False, kind=kind,
+                         number=int(re.match(r"\d+", token).group(0)))
+    return None
 
 
 def cited_lists(text: str) -> list[CitedList]:
@@ -88,22 +100,21 @@ def cited_lists(text: str) -> list[CitedList]:
     if "esolution" not in text and "ecision" not in text:  # what HEAD needs; most paragraphs cite nothing
         return out
     for head in HEAD.finditer(text):
-        pos = head.end()
-        m = ITEM.match(text, pos)
-        if not m:
+        item = _cited(text, head.end())
+        if item is None:
             continue
-        lst = CitedList(word=head.group("word"), start=head.start(), end=m.end(), items=[_item(m)])
-        pos = m.end()
+        lst = CitedList(word=head.group("word"), start=head.start(), end=item.end, items=[item])
+        pos = item.end
         while True:
             sep = SEP.match(text, pos)
             if not sep:
                 break
-            nxt = ITEM.match(text, sep.end())
-            if not nxt:
+            nxt = _cited(text, sep.end())
+            if nxt is None:
                 break
             lst.separators.append(sep.group(0))
-            lst.items.append(_item(nxt))
-            pos = lst.end = nxt.end()
+            lst.items.append(nxt)
+            pos = lst.end = nxt.end
         out.append(lst)
     return out
 

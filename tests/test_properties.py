@@ -536,3 +536,25 @@ def test_day_is_real_exactly_when_datetime_says_so(year, month, day):
     assert (got is None) == (expected is None)
     if got is not None:
         assert str(got) == f"{day} {expected.strftime('%B')} {year}"
+
+
+CITE_TOKENS = ["70/46", "ES-10/1", "S-2/1", "2365", "(2017)", "(XXX)", "(S-V)", " ", "\u00a0", "of", "7", "December",
+               "2015", "A", "and", "B", "to", ",", "3363", "12", "resolution", "Foo", "1/2/3", ".5", "٣"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CITE_TOKENS), max_size=10), st.integers(0, 40))
+def test_forms_of_citation_tried_in_turn_match_as_one_alternation(tokens, pos):
+    """citations._cited tries the forms one after another; one pattern of all four must give the same span."""
+    import re
+
+    from draftlint import citations
+
+    forms = [citations.SESSION_FORM.pattern, citations.SC_FORM.pattern, citations.OLD_FORM.pattern,
+             citations.BARE_FORM.pattern]
+    whole = re.compile("|".join(f"(?:{f})" for f in forms))
+    text = "".join(tokens)
+    pos = min(pos, len(text))
+    m = whole.match(text, pos)
+    cited = citations._cited(text, pos)
+    assert (m.span() if m else None) == ((cited.start, cited.end) if cited else None)
