@@ -98,11 +98,12 @@ class Words:
         self.flat: dict[str, str] = {}
         self.always: list[str] = []  # phrases that do not start with a word character
         for p in self.phrases:
-            words = WORD.findall(p.casefold())
-            if not words or not WORD.match(p):
+            folded = p.casefold()
+            words = WORD.findall(folded)
+            if not words or not (p[:1].isalnum() or p[:1] == "_"):  # the phrase does not start with a \w
                 self.always.append(p)
             else:
-                self.flat[p] = " ".join((p if case_sensitive else p.casefold()).split())
+                self.flat[p] = " ".join((p if case_sensitive else folded).split())
                 self.by_first.setdefault(words[0], []).append((p, frozenset(words)))
         self.keys = frozenset(self.by_first)
 
