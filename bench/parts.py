@@ -24,6 +24,9 @@ def step(name: str) -> None:
 
 def main() -> None:
     path = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "examples" / "A_RES_77_64.docx")
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)  # as cli.run() does
     import zipfile  # noqa: F401 - what the floor imports too
     from lxml import etree  # noqa: F401
     step("import zipfile and lxml (the floor pays this too)")

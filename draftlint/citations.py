@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from draftlint import regexcache
 from draftlint.days import Day
 from draftlint.patterns import MONTHS, MONTH_RE, Lazy
 from draftlint.records import field, record
@@ -14,15 +15,15 @@ LETTERS = rf"(?:{SP}[A-Z](?:{SP}(?:and|to){SP}[A-Z])?)"
 # One pattern for each way of citing a text, tried in this order where a citation may start (as the
 # alternatives of one pattern would be): all four begin with a digit, or "ES-"/"S-". The rarer forms compile
 # only when a draft reaches them; one pattern of all four took 1 ms to compile in every new process.
-SESSION_FORM = re.compile(
+SESSION_FORM = regexcache.compile(
     rf"(?P<sym>(?P<prefix>ES-|S-)?(?P<session>\d{{1,3}})/(?P<number>\d{{1,4}})(?P<letters>{LETTERS})?)"
     rf"(?:{DATE.format(name='date', d='day', m='month', y='year')})?")
 SC_FORM = Lazy(rf"(?P<sc>(?P<scnum>\d{{3,4}}){SP}?\((?P<scyear>\d{{4}})\))"
                rf"(?:{DATE.format(name='scdate', d='sd', m='sm', y='sy')})?")
 OLD_FORM = Lazy(rf"\d{{1,4}}{LETTERS}?{SP}?\((?:ES-|S-)?[IVXL]+\)")  # before the thirty-first session: 3363 (XXX)
 BARE_FORM = Lazy(rf"\d{{3,4}}(?![\d/.,]\d)(?!{SP}?\()")  # a number without its year or session
-HEAD = re.compile(rf"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?){SP}+")
-SEP = re.compile(rf",{SP}+and{SP}+|{SP}+and{SP}+|,{SP}+")
+HEAD = regexcache.compile(rf"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?){SP}+")
+SEP = regexcache.compile(rf",{SP}+and{SP}+|{SP}+and{SP}+|,{SP}+")
 
 
 @record

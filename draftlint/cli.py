@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 
-from draftlint import __version__, quickargs
+from draftlint import __version__, quickargs, regexcache
 
 
 def expand(paths) -> list[str]:
@@ -163,6 +163,7 @@ def run() -> None:
             code = 1
     except BrokenPipeError:  # the reader of the output went away (`draftlint check | head`)
         os._exit(1)
+    regexcache.save()  # patterns compiled for the first time, for the next run
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from draftlint import regexcache
+
 UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 UNIT_ORD = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -29,7 +31,7 @@ def ordinal(n: int) -> str:
 WORDS = {ordinal(n): n for n in range(1, 200)}
 # Not compiled with re.I: [a-z] would also take ſ and the Kelvin sign, and `re` would build a table of 65,536
 # entries for them when it compiles the pattern (0.3 ms in every new process).
-ORDINAL_RE = re.compile(r"\b(?:[A-Za-z]+[- ])?[A-Za-z]+(?i:th|st|nd|rd)\b(?=\s+(?i:regular\s+|special\s+)?(?i:session)\b)")
+ORDINAL_RE = regexcache.compile(r"\b(?:[A-Za-z]+[- ])?[A-Za-z]+(?i:th|st|nd|rd)\b(?=\s+(?i:regular\s+|special\s+)?(?i:session)\b)")
 
 
 def value(word: str) -> int | None:

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from draftlint import regexcache
 from draftlint.errors import InputError
 from draftlint.matching import Scope, Text, Words, required_strings
 from draftlint.rule import Rule
@@ -164,7 +165,7 @@ def _pattern_strings(spec: dict) -> list | None:
 def _compile(pattern: str, case_sensitive: bool, where: str):
     flags = 0 if case_sensitive else re.IGNORECASE
     try:
-        return re.compile(pattern, flags)
+        return regexcache.compile(pattern, flags)
     except re.error:
         pass
     try:

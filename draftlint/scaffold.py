@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 
-from draftlint import identity
+from draftlint import identity, regexcache
 from draftlint.checks.agenda import AGENDA, report_session
 from draftlint.citations import cited_lists
 from draftlint.errors import InputError
@@ -20,12 +20,12 @@ from draftlint.ordinals import ordinal, value
 from draftlint.patterns import TO_SUPERSCRIPT
 from draftlint.textwrite import paragraph_text
 
-COMMITTEE = re.compile(r"\[on the report of the (?:[^()\]]*\()?(?P<c>(?:First|Second|Third|Fourth|Fifth|Sixth) Committee)")
-PURSUANT = re.compile(r"(?P<lead>report of the Secretary-General submitted pursuant to (?:General Assembly )?resolution )"
+COMMITTEE = regexcache.compile(r"\[on the report of the (?:[^()\]]*\()?(?P<c>(?:First|Second|Third|Fourth|Fifth|Sixth) Committee)")
+PURSUANT = regexcache.compile(r"(?P<lead>report of the Secretary-General submitted pursuant to (?:General Assembly )?resolution )"
                       r"(?P<sym>\d{1,3}/\d{1,4})")
 SESSION_WORD = r"(?P<ord>[a-z]+(?:-[a-z]+)?) session"
-REPORT_AT = re.compile(r"(?:report|submit)\b[^;.]*?\bat its " + SESSION_WORD)
-AGENDA_AT = re.compile(r"provisional agenda of its " + SESSION_WORD)
+REPORT_AT = regexcache.compile(r"(?:report|submit)\b[^;.]*?\bat its " + SESSION_WORD)
+AGENDA_AT = regexcache.compile(r"provisional agenda of its " + SESSION_WORD)
 
 
 class Scaffold:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from draftlint import regexcache
 from draftlint.errors import NotAResolution
 from draftlint.leads import Lead, find_lead
 from draftlint.model import Footnote, Mark, Paragraph, Source, slice_runs
@@ -104,8 +105,8 @@ HEADING_LINE = Lazy(  # only for a General Assembly heading without a title numb
     r"|General Assembly|Security Council|Economic and Social Council|Human Rights Council|\d{1,2} \w+ \d{4}"
     r"|.*:\*? (?:revised )?draft (?:resolution|decision)|\*.*)$"
 )
-GA_TITLE = re.compile(r"^\d+/\d+(?:\s+[A-Z](?:\s*[-–]\s*[A-Z])?)?\.\s+\S")
-SPONSOR_LINE = re.compile(r":\*?\s+(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.I)
+GA_TITLE = regexcache.compile(r"^\d+/\d+(?:\s+[A-Z](?:\s*[-–]\s*[A-Z])?)?\.\s+\S")
+SPONSOR_LINE = regexcache.compile(r":\*?\s+(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.I)
 
 
 def _kind(heading: str, organ: str | None) -> tuple[str, bool, bool]:
@@ -229,7 +230,7 @@ def build(source: Source) -> Resolution:
     return Resolution(source, kind, draft, adopted, b.nodes, _footnotes(b, source, typed_notes), organ)
 
 
-ASTERISK_NOTE = re.compile(r"^\*\s*(?=[A-Z])")
+ASTERISK_NOTE = regexcache.compile(r"^\*\s*(?=[A-Z])")
 
 
 def _asterisk_notes(source: Source) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftlint import identity
+from draftlint import identity, regexcache
 from draftlint.ordinals import ORDINAL_RE, ordinal, value
 from draftlint.rule import DRAFT_HEAD, Rule
 
@@ -13,12 +13,12 @@ GA = ("Seventy-seventh session\n\nFirst Committee\n\nAgenda item 99 (kk)\n\nGene
       "Countering the threat posed by improvised explosive devices\n\n" + DRAFT_HEAD)
 AGENDA_OP = ("*Decides* to include in the provisional agenda of its {} session, under the item entitled “General and "
              "complete disarmament”, the sub-item entitled “Countering the threat posed by improvised explosive devices”.")
-AGENDA = re.compile(r"provisional agenda of its (?P<ord>[A-Za-z]+(?:[- ][A-Za-z]+)?|\d+(?:st|nd|rd|th)) session")
-REPORT = re.compile(r"\bRequests the Secretary-General to (?:report|submit)\b.*?\bat its (?P<ord>[A-Za-z]+(?:[- ][A-Za-z]+)?|\d+(?:st|nd|rd|th)) session",
+AGENDA = regexcache.compile(r"provisional agenda of its (?P<ord>[A-Za-z]+(?:[- ][A-Za-z]+)?|\d+(?:st|nd|rd|th)) session")
+REPORT = regexcache.compile(r"\bRequests the Secretary-General to (?:report|submit)\b.*?\bat its (?P<ord>[A-Za-z]+(?:[- ][A-Za-z]+)?|\d+(?:st|nd|rd|th)) session",
                     re.S)
-ITEMS = re.compile(r"under the item entitled “(?P<item>[^”]+)”, the sub-item entitled “(?P<sub>[^”]+)”"
+ITEMS = regexcache.compile(r"under the item entitled “(?P<item>[^”]+)”, the sub-item entitled “(?P<sub>[^”]+)”"
                    r"|the item entitled “(?P<only>[^”]+)”")
-FIGURES = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th) (?:regular |special )?session\b")
+FIGURES = regexcache.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th) (?:regular |special )?session\b")
 
 SESSIONS = Rule(
     "agenda.sessions", "agenda", "error",

@@ -1,11 +1,10 @@
 """Placeholders and bracketed text left in a draft: “[..]”, “[Sponsors]”, “A/79/[..]”, “[strongly]”."""
 from __future__ import annotations
 
-import re
-
+from draftlint import regexcache
 from draftlint.rule import DRAFT_HEAD, Rule
 
-PLACEHOLDER = re.compile(r"\[(?:\.{2,}|…|[A-Za-z][A-Za-z -]{0,30})\]")
+PLACEHOLDER = regexcache.compile(r"\[(?:\.{2,}|…|[A-Za-z][A-Za-z -]{0,30})\]")
 
 OPEN = Rule(
     "placeholders.open", "placeholders", "warning",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from draftlint import regexcache
 from draftlint.citations import cited_lists
 from draftlint.rule import DRAFT_HEAD, Rule
 
@@ -46,8 +47,8 @@ RULES = [SYMBOL, SC_YEAR, IBID]
 
 # --- document symbols -------------------------------------------------------------------------------------
 SEG = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:\(\d+\))?"
-CANDIDATE = re.compile(rf"(?<![\w/.\-@:])(?P<sym>[A-Za-z]{{1,8}}(?:\.[A-Za-z0-9]+)*(?:[ \u00a0]?/{{1,3}}[ \u00a0]?{SEG})+)")
-NUMERIC_SEG = re.compile(r"^(?:(?:ES|S)-)?\d+$", re.I)
+CANDIDATE = regexcache.compile(rf"(?<![\w/.\-@:])(?P<sym>[A-Za-z]{{1,8}}(?:\.[A-Za-z0-9]+)*(?:[ \u00a0]?/{{1,3}}[ \u00a0]?{SEG})+)")
+NUMERIC_SEG = regexcache.compile(r"^(?:(?:ES|S)-)?\d+$", re.I)
 CAPITALIZED = {"rev": "Rev", "corr": "Corr", "add": "Add", "amend": "Amend", "sub": "Sub", "summary": "Summary"}
 MAIN_SERIES = {"A", "S", "E"}
 
@@ -109,8 +110,8 @@ def missing_years(text: str, security_council: bool):
 
 
 # --- Ibid. ----------------------------------------------------------------------------------------------------
-IBID_RE = re.compile(r"(?<![A-Za-z])[Ii]bid\b\.?")
-SOURCE = re.compile(
+IBID_RE = regexcache.compile(r"(?<![A-Za-z])[Ii]bid\b\.?")
+SOURCE = regexcache.compile(
     rf"(?<![\w/.\-])[A-Z]{{1,8}}(?:\.[A-Za-z0-9]+)*(?:/{SEG})+"  # a document symbol
     r"|(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])"  # a General Assembly resolution
     r"|\b\d{1,4} \(\d{4}\)"  # a Security Council resolution
