@@ -422,14 +422,31 @@ def builtin_cache() -> str:
             'do not edit."""\n\n' + "\n\n".join(body) + "\n")
 
 
+def _cache_module():
+    """rules/builtin.py as a module: imported (so that Python keeps its compiled form), or read from the rules
+    folder when draftlint runs from a source tree that is not installed; None when there is none."""
+    try:
+        from draftlint.rules import builtin
+
+        return builtin
+    except ImportError:
+        pass
+    import importlib.util
+
+    location = resource_dir("rules") / CACHE
+    spec = importlib.util.spec_from_file_location("draftlint_rules_builtin", location)
+    if spec is None or not location.exists():
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @lru_cache(maxsize=None)
 def builtin_rules() -> tuple[PackRule, ...]:
     """The UN packs shipped in rules/ (validated by the tests, not on every run)."""
     sources = _sources()
-    try:
-        from draftlint.rules import builtin as cache
-    except ImportError:
-        cache = None
+    cache = _cache_module()
     if cache is not None and cache.SOURCES == sources:
         data, needs = zip(sources, cache.PACKS), cache.PATTERN_STRINGS
     else:  # the YAML changed since the cache was built: read it directly
