@@ -245,9 +245,20 @@ def run_all(files: list[str], options, jobs: int):
 
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
     try:
-        yield from pool.map(partial(check_file, options=options), files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+        yield from pool.map(partial(_check_in_worker, options=options), files,
+                            chunksize=max(1, min(64, len(files) // (jobs * 8))))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _check_in_worker(path: str, options):
+    """check_file in a worker process, which also stores the patterns it compiled first (the main process
+    of a parallel batch compiles almost none)."""
+    from draftlint.engine import check_file
+
+    result = check_file(path, options)
+    regexcache.save()
+    return result
 
 
 def _split(values) -> tuple[str, ...]:
