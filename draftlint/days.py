@@ -13,7 +13,7 @@ def days_in(month: int, year: int | None) -> int:
 
 
 class Day:
-    """A real date (the constructor refuses 31 April); ordered and compared as (year, month, day)."""
+    """A real date (the constructor refuses 31 April)."""
 
     __slots__ = ("year", "month", "day")
 
@@ -27,9 +27,6 @@ class Day:
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Day) and self._key() == other._key()
-
-    def __lt__(self, other: Day) -> bool:
-        return self._key() < other._key()
 
     def __hash__(self) -> int:
         return hash(self._key())

@@ -92,9 +92,8 @@ class Words:
     A whole-word match of a phrase starts and ends at the edges of runs of word characters, so every run
     of word characters in the phrase is a word of the text: a text that lacks one cannot match."""
 
-    def __init__(self, phrases, case_sensitive: bool, edge: tuple[str, str] = WHOLE_WORD):
+    def __init__(self, phrases, case_sensitive: bool):
         self.case_sensitive = case_sensitive
-        self.edge = edge  # (the assertion before a phrase, the one after it)
         self.phrases = sorted(set(phrases), key=len, reverse=True)  # longest first, as the alternation needs
         self.by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
         self.flat: dict[str, str] = {}
@@ -131,7 +130,8 @@ class Words:
         if not chosen:
             return ""
         body = "|".join(r"\s+".join(re.escape(part) for part in p.split()) for p in chosen)
-        return f"{self.edge[0]}(?:{body}){self.edge[1]}"
+        before, after = WHOLE_WORD
+        return f"{before}(?:{body}){after}"
 
 
 LIMIT = 64  # at most this many alternative strings are followed through a pattern

@@ -177,8 +177,8 @@ def _compile(pattern: str, case_sensitive: bool, where: str):
 
 
 class PackRule:
-    def __init__(self, spec: dict, rid: str, pack: str, where: str, eager: bool = True,
-                 pattern_strings: list | None = None):
+    def __init__(self, spec: dict, rid: str, pack: str, where: str, eager: bool, pattern_strings: list | None):
+        """`pattern_strings`: see _pattern_strings."""
         doc = spec["doc"]
         self.spec = spec
         self.kind = spec["kind"]

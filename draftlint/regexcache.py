@@ -91,13 +91,19 @@ def save() -> None:
     writes no compiled modules, or when the folder cannot be written."""
     if not _new or not _usable or sys.dont_write_bytecode:
         return
+    folder = os.path.dirname(path())
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return
+    if not os.access(folder, os.W_OK):  # a read-only installation: found out before importing the writer
+        return
     from draftlint.files import atomic_write
 
     stored = _stored_patterns()
     merged = dict(stored) if len(stored) + len(_new) <= LIMIT else {}
     merged.update(_new)
     try:
-        os.makedirs(os.path.dirname(path()), exist_ok=True)
         atomic_write(path(), marshal.dumps(merged))
     except (OSError, ValueError):
         return

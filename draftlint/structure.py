@@ -107,33 +107,37 @@ HEADING_LINE = Lazy(  # only for a General Assembly heading without a title numb
 )
 GA_TITLE = regexcache.compile(r"^\d+/\d+(?:\s+[A-Z](?:\s*[-–]\s*[A-Z])?)?\.\s+\S")
 SPONSOR_LINE = regexcache.compile(r":\*?\s+(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.I)
+# What the heading says the text is (see _kind).
+AMENDMENT = regexcache.compile(r"\bamendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+resolution\b", re.I)
+DECISION = regexcache.compile(r":\s*(?:revised\s+)?draft decision\b|^Draft decision\b|^Decision adopted by", re.I | re.M)
+DRAFT = regexcache.compile(r":\*?\s*(?:revised\s+)?draft (?:resolution|decision)\s*$|/L\.\d+|Distr\.:\s*Limited"
+                           r"|^Draft resolution\b", re.I | re.M)
+ADOPTED = regexcache.compile(r"Resolution adopted by|Decision adopted by|A/RES/|^\d+/\d+(?:\s+[A-Z])?\.\s|Adopted by the "
+                             r"|S/RES/|^Resolution \d+ \(\d{4}\)|E/RES/|A/HRC/RES/", re.M)
+SECURITY_COUNCIL = regexcache.compile(r"S/RES/|Adopted by the Security Council|^Resolution \d+ \(\d{4}\)", re.M)
+ECOSOC_SYMBOL = regexcache.compile(r"\bE/(?:RES/)?\d{4}/")
+GA_SYMBOL = regexcache.compile(r"\bA/(?:C\.\d/)?\d+/|General Assembly")
 
 
 def _kind(heading: str, organ: str | None) -> tuple[str, bool, bool]:
     lower = heading.lower()  # the words each pattern needs, looked for first: most headings have none of them
-    amendment = "amendment" in lower and re.search(
-        r"\bamendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+resolution\b", heading, re.I)
-    decision = "decision" in lower and re.search(
-        r":\s*(?:revised\s+)?draft decision\b|^Draft decision\b|^Decision adopted by", heading, re.I | re.M)
-    draft = ("draft" in lower or "/l." in lower or "distr" in lower) and bool(re.search(
-        r":\*?\s*(?:revised\s+)?draft (?:resolution|decision)\s*$|/L\.\d+|Distr\.:\s*Limited|^Draft resolution\b",
-        heading, re.I | re.M))
-    adopted = bool(re.search(r"Resolution adopted by|Decision adopted by|A/RES/|^\d+/\d+(?:\s+[A-Z])?\.\s|Adopted by the |S/RES/|"
-                             r"^Resolution \d+ \(\d{4}\)|E/RES/|A/HRC/RES/", heading, re.M))
+    amendment = "amendment" in lower and AMENDMENT.search(heading)
+    decision = "decision" in lower and DECISION.search(heading)
+    draft = ("draft" in lower or "/l." in lower or "distr" in lower) and bool(DRAFT.search(heading))
+    adopted = bool(ADOPTED.search(heading))
     if adopted:
         draft = False
     if amendment:
         return "amendment", True, False
     if decision:
         return ("decision" if adopted else "draft-decision"), not adopted, adopted
-    if organ == "Security Council" or re.search(r"S/RES/|Adopted by the Security Council|^Resolution \d+ \(\d{4}\)",
-                                                heading, re.M):
+    if organ == "Security Council" or SECURITY_COUNCIL.search(heading):
         body = "sc"
     elif organ == "Human Rights Council" or "A/HRC/" in heading:
         body = "hrc"
-    elif organ == "Economic and Social Council" or re.search(r"\bE/(?:RES/)?\d{4}/", heading):
+    elif organ == "Economic and Social Council" or ECOSOC_SYMBOL.search(heading):
         body = "ecosoc"
-    elif organ == "General Assembly" or re.search(r"\bA/(?:C\.\d/)?\d+/|General Assembly", heading):
+    elif organ == "General Assembly" or GA_SYMBOL.search(heading):
         body = "ga"
     else:
         body = ""

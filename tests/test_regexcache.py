@@ -92,3 +92,20 @@ def test_nothing_written_when_python_writes_no_bytecode(tmp_path):
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONPYCACHEPREFIX=str(tmp_path / "pyc"))
     _run_check(env)
     assert not list(tmp_path.rglob("regexcache.*.marshal"))
+
+
+def test_a_folder_it_may_not_write_is_left_alone(tmp_path, monkeypatch):
+    target = tmp_path / "pyc" / "regexcache.test.marshal"
+    monkeypatch.setattr(regexcache, "path", lambda: str(target))
+    monkeypatch.setattr(regexcache, "_new", {("a+b", 0): regexcache._compiled("a+b", 0)})
+    monkeypatch.setattr(regexcache.sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(regexcache.os, "access", lambda *a: False)  # as for a read-only installation
+    regexcache.save()
+    assert not target.exists() and regexcache._new  # nothing written, nothing forgotten
+    monkeypatch.undo()
+    monkeypatch.setattr(regexcache, "path", lambda: str(target))
+    monkeypatch.setattr(regexcache, "_new", {("a+b", 0): regexcache._compiled("a+b", 0)})
+    monkeypatch.setattr(regexcache, "_stored", {})
+    monkeypatch.setattr(regexcache.sys, "dont_write_bytecode", False)
+    regexcache.save()
+    assert target.exists() and not regexcache._new
