@@ -32,7 +32,9 @@ class Cited:
     start: int
     end: int
     security_council: bool
-    kind: str = "ga"  # "ga" (70/46), "sc" (2365 (2017)), "old" (3363 (XXX)) or "bare" (2370, no year)
+    # "ga" (70/46), "special" (ES-10/25, S-30/1: numbered apart from the regular sessions), "sc" (2365 (2017)),
+    # "old" (3363 (XXX)) or "bare" (2370, no year)
+    kind: str = "ga"
     session: int | None = None
     number: int | None = None
     plural_letters: bool = False  # "31/6 A and B" names two texts
@@ -73,6 +75,7 @@ def _cited(text: str, pos: int) -> Cited | None:
     m = SESSION_FORM.match(text, pos)
     if m:
         c = Cited(symbol=m.group("sym"), start=m.start(), end=m.end(), security_council=False,
+                  kind="special" if m.group("prefix") else "ga",
                   session=None if m.group("prefix") else int(m.group("session")), number=int(m.group("number")),
                   plural_letters=bool(m.group("letters") and " " in m.group("letters").strip()))
         if m.group("date"):
