@@ -92,6 +92,8 @@ def _check_options(c):
     c.add_argument("--strict", action="store_true", help="Warnings fail the check too (exit 1).")
     c.add_argument("--previous", type=_file, metavar="FILE",
                    help="Last session's resolution on the same item (.docx, .md, .txt): the chain must extend it.")
+    c.add_argument("--debug", action="store_true",
+                   help="With an internal error (a bug in draftlint), also print its traceback.")
     c.add_argument("-j", "--jobs", type=_at_least(0), default=0, metavar="N",
                    help="Files checked at once (default 0: one per processor core).")
 
@@ -176,13 +178,14 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, jobs, output, skip_non_drafts):
+def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, jobs, output, skip_non_drafts,
+          debug=False):
     """Check drafts (.docx, .md, .txt; folders are searched for .docx)."""
     from draftlint.engine import Options
     from draftlint.report import FORMATS
 
     options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict,
-                      previous=previous)
+                      previous=previous, debug=debug)
     files = expand(paths)
     produced = run_all(files, options, jobs or os.cpu_count() or 1)
     results = _skip_non_drafts(produced) if skip_non_drafts else produced
@@ -192,6 +195,8 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
         for r in results:
             counts["files"] += 1
             counts["unread"] += bool(r.error)
+            if r.internal:
+                _err(f"{r.path}: traceback of the internal error:\n{r.internal.rstrip()}")
             for f in r.findings:
                 counts[f.severity] = counts.get(f.severity, 0) + 1
             counts["failing"] |= r.strict and any(f.severity == "warning" for f in r.findings)

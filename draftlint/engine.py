@@ -14,6 +14,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     strict: bool = False
     not_a_draft: bool = False
+    internal: str | None = None  # the traceback of a fault in draftlint itself, shown with --debug
 
 
 @record
@@ -23,6 +24,18 @@ class Options:
     config: str | None = None  # a configuration file given on the command line
     strict: bool = False
     previous: str | None = None  # last session's resolution on the same item
+    debug: bool = False  # keep the traceback of an internal error
+
+
+class InternalError(Exception):
+    """A fault in draftlint itself (a bug), caught so that one rule or one file never costs the others' report."""
+
+    def __init__(self, where: str, exc: BaseException):
+        import traceback
+
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        super().__init__(f"internal error in draftlint while checking ({where}): {reason}; please report it")
+        self.trace = "".join(traceback.format_exception(exc))
 
 
 def _longest(rule_id: str, prefixes) -> int:
@@ -47,14 +60,20 @@ def severity_for(rule_id: str, default: str, overrides: dict[str, str]) -> str:
 
 
 def checkers(config=None):
-    """What runs: each Python check module, each rule of the built-in UN packs and of the configured packs."""
+    """What runs, each with the name an internal error gives it: each Python check module (named by its
+    rules' common prefix), each rule of the built-in UN packs and of the configured packs."""
     from draftlint.checks import modules
     from draftlint.packs import builtin_rules, user_pack
 
-    out = [mod.check for mod in modules()] + [p.check for p in builtin_rules()]
+    out = [(_module_name(mod), mod.check) for mod in modules()] + [(p.rule.id, p.check) for p in builtin_rules()]
     for path in (config.packs if config is not None else ()):
-        out += [p.check for p in user_pack(path)]
+        out += [(p.rule.id, p.check) for p in user_pack(path)]
     return out
+
+
+def _module_name(mod) -> str:
+    prefixes = sorted({r.id.split(".")[0] for r in mod.RULES})
+    return "rule " + ", ".join(prefixes) if prefixes else "module " + mod.__name__.rsplit(".", 1)[-1]
 
 
 def documented_rules(config=None):
@@ -78,19 +97,31 @@ def lint_resolution(res, options: Options | None = None, config=None, path: str 
     if config is not None and path:
         ignore += tuple(config.ignores_for(path))
     overrides = config.severity if config is not None else {}
-    findings = []
-    for check in checkers(config):
-        for f in check(res):
-            if not selected(f.rule, select, ignore):
-                continue
-            if overrides:
-                f.severity = severity_for(f.rule, f.severity, overrides)
-                if f.severity == "off":
+    findings, failed = [], None
+    for name, check in checkers(config):
+        kept = []
+        try:
+            for f in check(res):
+                if not selected(f.rule, select, ignore):
                     continue
-            findings.append(f)
+                if overrides:
+                    f.severity = severity_for(f.rule, f.severity, overrides)
+                    if f.severity == "off":
+                        continue
+                kept.append(f)
+        except (InputError, RecursionError, MemoryError):
+            raise
+        except Exception as exc:  # a bug in one rule: report the others, and the bug, for this file
+            failed = failed or InternalError(name if name.startswith(("rule ", "module ")) else f"rule {name}", exc)
+            continue
+        findings += kept
     findings.sort(key=lambda f: (f.order, f.rule, f.message))
     findings = suppress.apply(res, findings)
-    return [f for f in findings if selected(f.rule, select, ignore)]
+    findings = [f for f in findings if selected(f.rule, select, ignore)]
+    if failed is not None:
+        failed.findings = findings
+        raise failed
+    return findings
 
 
 _PREVIOUS: dict[str, object] = {}
@@ -134,6 +165,16 @@ def check_file(path: str, options: Options | None = None) -> FileResult:
         result.not_a_draft = isinstance(exc, NotAResolution)
         result.kind = None
         result.findings = []
+    except InternalError as exc:
+        _internal(result, exc, options, getattr(exc, "findings", []))
     except (RecursionError, MemoryError):
         result.error = "the document is too deeply nested or too large to read"
+    except Exception as exc:  # a bug while reading or building the model
+        _internal(result, InternalError("reading the document", exc), options, [])
     return result
+
+
+def _internal(result: FileResult, exc: InternalError, options: Options, findings) -> None:
+    result.error = str(exc)
+    result.findings = list(findings)  # what the other rules found still stands
+    result.internal = exc.trace if options.debug else None
