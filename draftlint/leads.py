@@ -5,6 +5,7 @@ particle of "Calls upon") may be in italics or not; everything else of a known p
 """
 from __future__ import annotations
 
+from draftlint import leadforms
 from draftlint.patterns import WORD
 from draftlint.records import record
 
@@ -16,6 +17,7 @@ PP_PRE_ADVERBS = {"deeply", "gravely", "seriously", "strongly", "fully", "profou
                   "firmly", "particularly", "increasingly", "extremely", "very", "also", "further", "once",
                   "again", "most", "equally", "keenly", "acutely", "remaining", "still"}
 POST_ADVERBS = {"also", "further", "again"}
+LEADING_ADVERBS = OP_ADVERBS | PP_PRE_ADVERBS
 PP_ADJECTIVES = {"aware", "mindful", "cognizant", "conscious", "desirous", "confident", "anxious", "eager", "keen",
                  "grateful", "appreciative", "fearful", "hopeful", "sure", "certain", "whereas", "resolved",
                  "committed", "seized", "cognisant", "unable"}
@@ -65,7 +67,8 @@ class Lead:
     start: int  # where the lead begins in the paragraph text
     min_end: int  # end of the words that must be in italics
     end: int  # end of the longest extent that may be in italics
-    text: str  # the lead as written, longest extent
+    usual_end: int  # end of the lead as usually printed: what a fix puts in italics
+    text: str  # the lead as usually printed
     base: str  # the lead without also/further/again, lower case ("encourages", "recalling")
     adverb: str | None  # "also", "further" or "again"
     adverb_first: bool  # the adverb stands before the verb ("Also encourages")
@@ -106,46 +109,101 @@ def find_lead(text: str, start: int = 0) -> Lead | None:
     toks = list(_take(_tokens(text, start), 12))
     if not toks or not toks[0][0][:1].isupper():
         return None
-    i = 0
-    adverb = None
-    adverb_first = False
-    # Adverbs before the head: "Also encourages", "Strongly condemning", "Once again requests".
-    while i < len(toks) - 1 and toks[i][0].lower() in (OP_ADVERBS | PP_PRE_ADVERBS):
-        lw = toks[i][0].lower()
-        nxt = toks[i + 1][0].lower()
-        if lw == "remaining" and not (nxt in PP_PRE_ADVERBS or is_preambular_word(nxt)):
-            break
-        if lw in POST_ADVERBS and adverb is None:
-            adverb, adverb_first = lw, True
-        i += 1
+    lower = [t[0].lower() for t in toks]
+    i = head_index(lower)
+    adverb = next((w for w in lower[:i] if w in POST_ADVERBS), None)
+    adverb_first = adverb is not None
     head, _, head_end = toks[i]
     lh = head.lower()
     operative = is_operative_word(head)
     if not operative and not is_preambular_word(head):
         return None
-    required_end = head_end
-    end = head_end
+    # The grammar: what must be in italics (the head and the fixed words it needs: "Takes note", "Bearing in
+    # mind", "Having considered") and what may be (adverbs after it, "with appreciation", "its deep concern").
+    required_end = end = head_end
     known = lh in CONTINUATIONS or lh in EXPRESS or lh in WITH_HEADS
     j = i + 1
-    if lh == "having" and j < len(toks):
-        required_end = end = toks[j][2]
-        j += 1
-    # An adverb after the head in the preamble: "Noting also with concern", "Recalling further".
-    if j < len(toks) and toks[j][0].lower() in POST_ADVERBS and adverb is None:
-        adverb = toks[j][0].lower()
-        required_end = end = toks[j][2]
+    if lh == "having":
+        if j < len(toks) - 1 and lower[j] in POST_ADVERBS and adverb is None:  # "Having also examined"
+            adverb = lower[j]
+            j += 1
+        if j < len(toks):
+            required_end = end = toks[j][2]
+            j += 1
+    # An adverb after the head: "Noting also with concern", "Recalling further"; "*Taking note* also" is
+    # printed too, so the adverb may be in roman.
+    if j < len(toks) and lower[j] in POST_ADVERBS and adverb is None:
+        adverb = lower[j]
+        end = toks[j][2]
         j += 1
     j, required_end, end = _continuation(toks, j, lh, required_end, end)
-    if j < len(toks) and toks[j][0].lower() in POST_ADVERBS and adverb is None:
-        adverb = toks[j][0].lower()
-        required_end = end = toks[j][2]
+    if j < len(toks) and lower[j] in POST_ADVERBS and adverb is None:
+        adverb = lower[j]
+        end = toks[j][2]
         j += 1
+    usual_end = end
+    seen = _forms_seen(lower[i:])
+    if seen:  # the adopted texts say how much of a known formula must be in italics, and how much may be
+        known = True
+        shortest, longest, usual = seen
+        if lower[i] not in leadforms.FORMS and lh not in EXPRESS:
+            required_end = max(required_end, toks[i + shortest - 1][2])  # "takes" alone is never a lead
+        end = max(end, toks[i + longest - 1][2])
+        usual_end = max(required_end, toks[i + usual - 1][2] if usual else usual_end)
     words = [t[0].lower() for t in toks[:j] if t[0].lower() != adverb]
     head_words = [t[0].lower() for t in toks[i:j] if t[0].lower() != adverb]
     lead_start = toks[0][1]
-    return Lead(start=lead_start, min_end=required_end, end=end, text=text[lead_start:end],
-                base=" ".join(words), adverb=adverb, adverb_first=adverb_first, operative=operative, known=known,
-                head=" ".join(head_words))
+    return Lead(start=lead_start, min_end=required_end, end=end, usual_end=usual_end,
+                text=text[lead_start:usual_end], base=" ".join(words), adverb=adverb, adverb_first=adverb_first,
+                operative=operative, known=known, head=" ".join(head_words))
+
+
+def head_index(lower: list[str]) -> int:
+    """Where the head word stands after the adverbs before it: "Also encourages", "Strongly condemning",
+    "Once again requests", "Remaining deeply concerned"."""
+    i = 0
+    while i < len(lower) - 1 and lower[i] in LEADING_ADVERBS:
+        if lower[i] == "remaining" and not (lower[i + 1] in PP_PRE_ADVERBS or is_preambular_word(lower[i + 1])):
+            break
+        i += 1
+    return i
+
+
+def _forms_seen(lower: list[str]) -> tuple[int, int, int] | None:
+    """Of the leads seen in adopted resolutions (leadforms.FORMS) that the words from the head on begin with,
+    the number of words of the shortest, of the longest and of the longest usual one (0 if none is usual):
+    (2, 3, 2) for "takes note of the report" ("takes note", "takes note of"; "of" is usually in roman)."""
+    found, usual, phrase = [], 0, ""
+    for k, w in enumerate(lower[:leadforms.LONGEST]):
+        phrase = f"{phrase} {w}" if k else w
+        if phrase in leadforms.FORMS:
+            found.append(k + 1)
+            if phrase in leadforms.USUAL:
+                usual = k + 1
+    return (found[0], found[-1], usual) if found else None
+
+
+def goes_on_as_lead(previous: str, following: list[str]) -> bool:
+    """Whether italics that go on past a known lead, `previous` being its last word, still read as a lead: every
+    word is one that adopted leads use after their head, or an adverb, and either the first word follows
+    `previous` in some adopted lead or the last word is one that ends leads and is no mere function word.
+    So "*Reaffirms its unwavering support*", "*Welcomes and recognizes*", "*Emphasizes once more*" read as
+    leads; "*Requests the Secretary-General*", "*Decides to*" and "*Takes note of the report*" do not."""
+    if not following:
+        return True
+    if not all(w in leadforms.WORDS or w in LEADING_ADVERBS or w == "more" or _coordinated(w, following)
+               for w in following):
+        return False
+    first, last = following[0], following[-1]
+    if first in LEADING_ADVERBS or f"{previous} {first}" in leadforms.BIGRAMS:
+        return True
+    return last in leadforms.ENDINGS and len(last) > 3
+
+
+def _coordinated(word: str, following: list[str]) -> bool:
+    """A second head joined by "and": "*Welcomes and recognizes*", "*Recalls and reiterates*"."""
+    k = following.index(word)
+    return k > 0 and following[k - 1] == "and" and (word in leadforms.OPERATIVE_HEADS or word in leadforms.PREAMBLE_HEADS)
 
 
 def _take(it, n):
@@ -163,10 +221,8 @@ def _continuation(toks, j, lh, required_end, end):
             k += 1
         while k < len(words) and words[k] in INTENSIFIERS:
             k += 1
-        if k < len(words) and words[k] in FEELINGS:
-            if lh in ("reiterates", "reiterating"):
-                return k + 1, required_end, toks[k][2]  # "Reiterates its concern": italics seen both ways
-            return k + 1, toks[k][2], toks[k][2]
+        if k < len(words) and words[k] in FEELINGS:  # "*Expresses* its intention" is printed too
+            return k + 1, required_end, toks[k][2]
         return j, required_end, end
     if lh in WITH_HEADS or (lh in ("takes", "taking") and j < len(words) and words[j] == "note"):
         k = j + 1 if lh in ("takes", "taking") and j < len(words) and words[j] == "note" else j
@@ -174,8 +230,8 @@ def _continuation(toks, j, lh, required_end, end):
             m = k + 1
             while m < len(words) and words[m] in INTENSIFIERS:
                 m += 1
-            if m < len(words) and words[m] in FEELINGS:
-                return m + 1, toks[m][2], toks[m][2]
+            if m < len(words) and words[m] in FEELINGS:  # "*Acknowledges* with appreciation" is printed too
+                return m + 1, (toks[k - 1][2] if k > j else required_end), toks[m][2]
     for phrase in sorted(CONTINUATIONS.get(lh, []), key=lambda p: -len(p.split())):
         parts = phrase.split()
         if [p.rstrip("?") for p in parts] == words[j:j + len(parts)]:

@@ -163,11 +163,11 @@ class Scaffold:
             if node.lead is not None and not node.clause:
                 # The text's own italics stay; the lead is put in italics and an italic run spilling on from it ends.
                 italic = para.italic_mask()
-                spill = node.lead.end
+                spill = node.lead.usual_end
                 while spill < len(italic) and italic[spill]:
                     spill += 1
-                italic[node.lead.start:node.lead.end] = [True] * (node.lead.end - node.lead.start)
-                italic[node.lead.end:spill] = [False] * (spill - node.lead.end)
+                italic[node.lead.start:node.lead.usual_end] = [True] * (node.lead.usual_end - node.lead.start)
+                italic[node.lead.usual_end:spill] = [False] * (spill - node.lead.usual_end)
                 para.runs = [Run(ch, it) for ch, it in zip(para.text, italic)]
             if node.children:
                 continue

@@ -48,7 +48,7 @@ def lead_italics(node) -> list[bool]:
     if node.kind == "opening":
         return [True] * len(node.para.text)
     if node.lead is not None:
-        mask[node.lead.start:node.lead.end] = [True] * (node.lead.end - node.lead.start)
+        mask[node.lead.start:node.lead.usual_end] = [True] * (node.lead.usual_end - node.lead.start)
     return mask
 
 

@@ -1,6 +1,7 @@
 """Lead phrases in italics: the whole lead phrase of every PP and OP, and nothing after it."""
 from __future__ import annotations
 
+from draftlint.leads import goes_on_as_lead
 from draftlint.patterns import WORD
 from draftlint.rule import DRAFT_HEAD, Rule
 
@@ -67,6 +68,11 @@ def _check_lead(node):
     text = node.para.text
     mask = node.para.italic_mask()
     words = list(_italic_words(mask, text, lead.start, lead.min_end))
+    cut = next((w for w in words if not w[3] and any(mask[w[1]:w[2]])), None)
+    if cut is not None:
+        yield LEAD.at(node, f"the italics cut the word “{cut[0]}” of the lead phrase "
+                            f"“{text[lead.start:lead.min_end]}” in two; put the whole word in italics")
+        return
     if not all(w[3] for w in words):
         roman = [w[0] for w in words if not w[3]]
         italic = [w[0] for w in words if w[3]]
@@ -77,16 +83,19 @@ def _check_lead(node):
             yield LEAD.at(node, f"only “{' '.join(italic)}” of the lead phrase “{phrase}” is in italics; "
                                 f"put “{' '.join(roman)}” in italics too")
         return
-    # Words after the lead that are still italic.
-    after = _italic_words(mask, text, lead.min_end, min(len(text), lead.end + 200))
+    # Words after the lead that are still italic: those the lead may take, then those of the paragraph.
+    last = words[-1][0].lower() if words else ""
     spilled = []
-    for word, s, e, is_italic in after:
-        if e <= lead.end and is_italic:
-            continue  # an optional word of the phrase ("Calls upon")
+    for word, s, e, is_italic in _italic_words(mask, text, lead.min_end, min(len(text), lead.end + 200)):
         if not is_italic and not any(mask[s:e]):
             break
+        if e <= lead.end and is_italic and not spilled:
+            last = word.lower()
+            continue  # a word the lead may take or not ("Calls *upon*", "Takes note *of*")
         spilled.append(word)
-    if spilled:
+    if spilled and not goes_on_as_lead(last, [w.lower() for w in spilled]):
+        # Past a lead known from adopted texts, italics run into the substance of the paragraph. Past a lead
+        # draftlint does not know, only function words ("of", "the") say so for certain.
         severe = lead.known or any(w.lower() in FUNCTION_WORDS for w in spilled)
         yield SPILL.at(node, f"the italics run past the lead phrase “{text[lead.start:lead.end]}” into "
                              f"“{' '.join(spilled[:6])}”; only the lead phrase is in italics",

@@ -74,7 +74,8 @@ def adverb_of(node) -> str | None:
     lead = node.lead
     if lead.adverb not in ("also", "further"):
         return None
-    if lead.adverb == "further" and not lead.adverb_first and lead.text.lower().endswith("further"):
+    if lead.adverb == "further" and not lead.adverb_first and \
+            node.para.text[lead.start:lead.end].lower().endswith("further"):
         nxt = re.match(rf"[\s\u00a0]*({LETTERS})", node.para.text[lead.end:])
         if nxt and nxt.group(1) and nxt.group(1).lower() not in ADVERB_BEFORE:
             return None
