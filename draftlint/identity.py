@@ -9,7 +9,7 @@ from draftlint.days import Day
 from draftlint.ordinals import value
 from draftlint.patterns import MONTH_RE, Lazy
 
-SESSION_LINE = regexcache.compile(r"^(?P<ord>[A-Z][a-z]+(?:[- ][a-z]+)?) session\b")
+SESSION_LINE = regexcache.compile(r"^(?P<ord>[A-Z][a-z]+(?:[-\u2010\u2011 \u00a0][a-z]+)?) session\b")
 SYMBOL = regexcache.compile(r"\b(?:A/RES/(?P<res>\d{1,3})/(?P<n>\d{1,4})|A/C\.\d/(?P<c>\d{1,3})/L\.\d+|A/(?P<p>\d{1,3})/L\.\d+)")
 TITLE = regexcache.compile(r"^(?P<s>\d{1,3})/(?P<n>\d{1,4})(?:\s+[A-Z](?:\s*[-–]\s*[A-Z])?)?\.\s")
 DATE = Lazy(rf"\b(?P<d>\d{{1,2}}) (?P<m>{MONTH_RE}) (?P<y>\d{{4}})\b")  # for --previous and scaffold

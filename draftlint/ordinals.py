@@ -31,10 +31,12 @@ def ordinal(n: int) -> str:
 WORDS = {ordinal(n): n for n in range(1, 200)}
 # Not compiled with re.I: [a-z] would also take ſ and the Kelvin sign, and `re` would build a table of 65,536
 # entries for them when it compiles the pattern (0.3 ms in every new process).
-ORDINAL_RE = regexcache.compile(r"\b(?:[A-Za-z]+[- ])?[A-Za-z]+(?i:th|st|nd|rd)\b(?=\s+(?i:regular\s+|special\s+)?(?i:session)\b)")
+# Word drafts may join the two words with a non-breaking hyphen (U+2011) or space.
+ORDINAL_RE = regexcache.compile(r"\b(?:[A-Za-z]+[-\u2010\u2011 \u00a0])?[A-Za-z]+(?i:th|st|nd|rd)\b"
+                                r"(?=\s+(?i:regular\s+|special\s+)?(?i:session)\b)")
 
 
 def value(word: str) -> int | None:
     """ "Seventy-ninth" -> 79, also for a wrong spelling such as "seventy ninth" or "Seventy-Ninth"."""
-    key = re.sub(r"[\s-]+", "-", word.strip().lower())
+    key = re.sub(r"[\s\u2010\u2011-]+", "-", word.strip().lower())
     return WORDS.get(key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from draftlint import identity, regexcache
+from draftlint.citations import session_owner
 from draftlint.ordinals import ORDINAL_RE, ordinal, value
 from draftlint.rule import DRAFT_HEAD, Rule
 
@@ -13,11 +14,19 @@ GA = ("Seventy-seventh session\n\nFirst Committee\n\nAgenda item 99 (kk)\n\nGene
       "Countering the threat posed by improvised explosive devices\n\n" + DRAFT_HEAD)
 AGENDA_OP = ("*Decides* to include in the provisional agenda of its {} session, under the item entitled “General and "
              "complete disarmament”, the sub-item entitled “Countering the threat posed by improvised explosive devices”.")
-AGENDA = regexcache.compile(r"provisional agenda of its (?P<ord>[A-Za-z]+(?:[- ][A-Za-z]+)?|\d+(?:st|nd|rd|th)) session")
-REPORT = regexcache.compile(r"\bRequests the Secretary-General to (?:report|submit)\b.*?\bat its (?P<ord>[A-Za-z]+(?:[- ][A-Za-z]+)?|\d+(?:st|nd|rd|th)) session",
-                    re.S)
-ITEMS = regexcache.compile(r"under the item entitled “(?P<item>[^”]+)”, the sub-item entitled “(?P<sub>[^”]+)”"
-                   r"|the item entitled “(?P<only>[^”]+)”")
+# Word drafts may join the words of an ordinal with a non-breaking hyphen (U+2011) or space.
+ORD = r"(?P<ord>[A-Za-z]+(?:[-\u2010\u2011 \u00a0][A-Za-z]+)?|\d+(?:st|nd|rd|th))"
+AGENDA = regexcache.compile(rf"provisional agenda of its {ORD} session")
+# "Secretary General" without its hyphen is still the Secretary-General.
+# "to report to the General Assembly at its seventy-ninth session", "to submit a report … to the General
+# Assembly at its eightieth session": the session of the body named before "at its", within the clause (a
+# report for another body's session, "the Working Group at its eighth session", is not this one's).
+REPORT = regexcache.compile(rf"\b[Rr]equests the Secretary[-\u2010\u2011 \u00a0]General to (?:report|submit)\b[^;]*?"
+                            rf"\bto the (?P<body>General Assembly|Assembly|Human Rights Council|Economic and Social "
+                            rf"Council|Council) at its {ORD} session")
+ITEMS = regexcache.compile(r"under the item entitled “(?P<item>[^”]+)”, (?:the|a) sub-item entitled “(?P<sub>[^”]+)”"
+                           r"|(?:the|a) sub-item entitled “(?P<sub2>[^”]+)” of the item entitled “(?P<item2>[^”]+)”"
+                           r"|the item entitled “(?P<only>[^”]+)”")
 FIGURES = regexcache.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th) (?:regular |special )?session\b")
 
 SESSIONS = Rule(
@@ -80,13 +89,13 @@ def _session_value(word: str) -> int | None:
 
 
 def _report(text: str):
-    return REPORT.search(text) if "Requests the Secretary-General" in text else None  # a cheap test first
+    return REPORT.search(text) if "equests the Secretary" in text else None  # a cheap test first
 
 
 def report_session(res) -> int | None:
     for node in res.operative:
         m = _report(node.text)
-        if m:
+        if m and _own(m.group("body"), res):
             return _session_value(m.group("ord"))
     return None
 
@@ -101,19 +110,21 @@ def check(res):
         yield SESSIONS.at(target, f"the heading does not agree on the session: {said}", label="heading")
     current = identity.session(res)
     agenda_session = None
+    organ = "General Assembly" if res.organ == "General Assembly" or res.kind.startswith("ga") else res.organ
     for node in res.of_kind("pp", "op", "sub"):
-        yield from _spelling(node)
+        yield from _spelling(node, organ)
         m = AGENDA.search(node.text) if node.kind == "op" and "provisional agenda" in node.text else None
         if m:
             agenda_session = _session_value(m.group("ord"))
             yield from _later(node, agenda_session, current, m.group("ord"), "the agenda paragraph")
             yield from _items(res, node)
         r = _report(node.text) if node.kind == "op" else None
-        if r:
-            yield from _later(node, _session_value(r.group("ord")), current, r.group("ord"), "the report request")
+        if r and _own(r.group("body"), res):
+            yield from _later(node, _session_value(r.group("ord")), current, r.group("ord"), "the report request",
+                              same_ok=True)
     asked = report_session(res)
     if asked and agenda_session and asked != agenda_session:
-        node = next(n for n in res.operative if _report(n.text))
+        node = next(n for n in res.operative if _report(n.text) and _own(_report(n.text).group("body"), res))
         yield MISMATCH.at(node, f"the report is asked for the {ordinal(asked)} session and the item is put on the "
                                 f"agenda of the {ordinal(agenda_session)} session")
     if res.security_council and res.operative:
@@ -122,40 +133,83 @@ def check(res):
             yield SEIZED.at(last, "a Security Council resolution usually ends with “Decides to remain seized of the matter.”")
 
 
-def _later(node, named, current, word, what):
+def _own(body: str, res) -> bool:
+    organ = res.organ or ("General Assembly" if res.kind.startswith("ga") else "")
+    return bool(organ) and (body == organ or organ.endswith(" " + body))
+
+
+def _later(node, named, current, word, what, same_ok=False):
     if named is None or current is None:
         return
-    if named <= current:
+    if named < current or named == current and not same_ok:
         yield LATER.at(node, f"{what} names the {word} session, which is not after the current ({ordinal(current)}) "
                              "session", match=word)
+    elif named == current:
+        # A report may be due later in the same session (78/226 asks for one at the seventy-eighth); it is
+        # also what a paragraph copied forward from last year's text says.
+        yield LATER.at(node, f"{what} names the current ({word}) session; if the paragraph was copied from last "
+                             "session's text, move the session on", match=word, severity="warning")
 
 
-def _spelling(node):
+def _spelling(node, organ):
     if "session" not in node.text.lower():  # both patterns need the word; most paragraphs lack it
         return
     for m in FIGURES.finditer(node.text):
         n = int(m.group("n"))
-        if 0 < n < 200:
+        # Other bodies number their sessions in figures: "the International Labour Conference …, at its 103rd
+        # session", "the Council of FAO at its 144th session". Only the organ's own are in words.
+        if 0 < n < 200 and session_owner(node.text, m.start(), m.end(), organ) == organ:
             yield SPELLING.at(node, f"write “{ordinal(n)} session”, not “{m.group(0)}”", match=m.group(0))
     for m in ORDINAL_RE.finditer(node.text):
         word = m.group(0)
         n = value(word)
-        if n is not None and word != ordinal(n) and not (m.start() == 0 and word == ordinal(n).capitalize()):
+        plain = re.sub(r"[\u2010\u2011]", "-", word)  # a non-breaking hyphen prints as the hyphen it is
+        if n is not None and plain != ordinal(n) and not (m.start() == 0 and plain == ordinal(n).capitalize()):
             yield SPELLING.at(node, f"write “{ordinal(n)}”, not “{word}”", match=word)
 
 
 def _items(res, node):
+    """The agenda paragraph either continues the heading's item or creates a new one: Assembly texts put new
+    items and sub-items on the next agenda routinely ("Lethal autonomous weapons systems" under "General and
+    complete disarmament"). Only a title close to the heading's or the resolution's, but not the same, is a
+    slip."""
     m = ITEMS.search(node.text)
     title = identity.agenda_title(res)
     if not m or not title:
         return
-    if m.group("item"):
-        named = f"{m.group('item')}: {m.group('sub')}"
-    else:
-        named = m.group("only")
-    if _norm(named) != _norm(title):
-        yield ITEM.at(node, f"the agenda paragraph names “{named}”, the heading “{title}”", match=named)
+    item, _, sub = title.partition(": ")
+    own = [_norm(t) for t in (title, item, sub, _title(res)) if t]
+    parent = m.group("item") or m.group("item2")
+    named = m.group("sub") or m.group("sub2") or m.group("only")
+    for words, against in ((parent, [_norm(item)]), (named, own)):
+        if words and _norm(words) not in against and any(_near(_norm(words), t) for t in against):
+            yield ITEM.at(node, f"the agenda paragraph names “{words}”, close to but not the heading's “{title}”",
+                          match=words)
+            return
+
+
+def _title(res) -> str:
+    node = next((n for n in res.nodes if n.kind == "title"), None)
+    return re.sub(r"^\d+/\d+(?:\s+[A-Z]{1,2})?\.\s+", "", node.text) if node else ""
+
+
+NUMBERING = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+
+def _near(a: str, b: str) -> bool:
+    """A title with a word or two changed, dropped or misspelt. A changed ordinal or number is the next
+    conference of a series ("Follow-up to the third United Nations Conference on …"), not a slip."""
+    from difflib import SequenceMatcher  # only for a title that differs from the heading's
+
+    x, y = a.split(), b.split()
+    if len(y) < 3:
+        return False
+    ops = [op for op in SequenceMatcher(None, x, y, autojunk=False).get_opcodes() if op[0] != "equal"]
+    changed = {w for tag, i1, i2, j1, j2 in ops for w in x[i1:i2] + y[j1:j2]}
+    if changed and all(w in NUMBERING or w.isdigit() for w in changed):
+        return False
+    return SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.8
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
+    return " ".join(text.lower().replace("’", "'").replace("\u2011", "-").split())

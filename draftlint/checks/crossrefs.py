@@ -8,10 +8,17 @@ import re
 from draftlint.patterns import Lazy
 from draftlint.rule import DRAFT_HEAD, Rule
 
+# What names the present text is internal: "paragraph 12 above", "paragraphs 3 (a) to (f) below", "paragraph 5
+# of the present resolution" (conventions CIT-09). A bare "paragraph 9" is read as internal too, unless the
+# paragraph cites another text's paragraphs: "paragraphs 1 to 10 of the annex thereto …, as well as paragraphs
+# 13 and 14", "Article 13, paragraph 1 (a), of the Charter", "section IV, paragraphs 22 and 26, … thereof".
 REF = Lazy(  # only for paragraphs that mention a paragraph
-    r"\bparagraphs?\s+(?P<first>\d{1,3})(?:\s*\((?P<sub>[a-z]{1,4})\))?"
-    r"(?:\s*(?:,|and|to|-|–)\s*(?P<last>\d{1,3})(?:\s*\((?P<sub2>[a-z]{1,4})\))?)?"
-    r"(?P<tail>\s+(?:above|below)|\s+of\s+(?:the\s+)?present\s+resolution|\s+(?:of|thereof|therein)\b|)")
+    r"\bparagraphs?\s+(?P<list>\d{1,3}(?:\s*\([a-z]{1,4}\))?"
+    r"(?:(?:\s*,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*)(?:\d{1,3}(?:\s*\([a-z]{1,4}\))?|\([a-z]{1,4}\)))*)"
+    r"(?P<tail>\s+(?:above|below)\b|\s+of\s+(?:the\s+)?present\s+resolution\b|)")
+TOKEN = Lazy(r"(?P<n>\d{1,3})?\s*(?:\((?P<sub>[a-z]{1,4})\))?(?P<to>\s+to\s+|\s*[-–]\s*)?")
+OF_ANOTHER = Lazy(r"[.\d]\d|(?:\s*\(\d+\))?,?\s+(?:of|thereof|therein|in)\b")  # after: "4.1", "187 (35) of"
+IN_ANOTHER = Lazy(r"(?:\b(?:[Aa]rticle|[Ss]ection|[Cc]hapter|[Rr]ule|[Pp]art|[Aa]nnex|[Ss]tatute)\b[^,;]{0,12},|\bits)\s*$")
 
 MISSING = Rule(
     "references.internal", "references", "error",
@@ -44,18 +51,40 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"\bparagraphs?\s+\d+", "paragraph #", text).lower().split())
 
 
+def _targets(listed: str):
+    """(number, sub-paragraph letter or None) for each paragraph a reference lists: "3 (a) to (f)" gives
+    (3, "a") and (3, "f"); "5 to 7" gives 5, 6 and 7."""
+    out: list[tuple[int, str | None]] = []
+    pending = None  # the first number of a range "5 to 7"
+    for m in TOKEN.finditer(listed):
+        if not (m.group("n") or m.group("sub")):
+            continue
+        number = int(m.group("n")) if m.group("n") else (out[-1][0] if out else None)
+        if number is None:
+            continue
+        if pending is not None and m.group("n") and not m.group("sub") and 0 < number - pending < 50:
+            out.extend((k, None) for k in range(pending + 1, number))
+        out.append((number, m.group("sub")))
+        pending = number if m.group("to") and not m.group("sub") else None
+    return out
+
+
 def references(text: str):
-    """(first, last, sub, side) for each internal reference in a paragraph's text."""
+    """(match, [(number, sub)], side, bare) for each internal reference in a paragraph's text."""
     if "aragraph" not in text:  # what REF needs; most paragraphs refer to none
         return
+    found, elsewhere = [], False
     for m in REF.finditer(text):
         tail = m.group("tail").strip()
-        if tail in ("of", "thereof", "therein"):
-            continue  # "paragraph 96 of the report", "paragraph 5 of resolution 70/46": points elsewhere
-        side = "above" if tail == "above" else "below" if tail == "below" else None
-        first = int(m.group("first"))
-        last = int(m.group("last")) if m.group("last") else first
-        yield m, first, last, m.group("sub"), side
+        if not tail and (OF_ANOTHER.match(text, m.end("list"))
+                         or IN_ANOTHER.search(text, max(0, m.start() - 30), m.start())):
+            elsewhere = True
+            continue
+        found.append((m, tail))
+    for m, tail in found:
+        if tail or not elsewhere:
+            side = tail if tail in ("above", "below") else None
+            yield m, _targets(m.group("list")), side, not tail
 
 
 def check(res):
@@ -70,30 +99,35 @@ def check(res):
         top = node
         while top.parent is not None:
             top = top.parent
-        for m, first, last, sub, side in references(node.text):
-            for number in range(first, last + 1) if last - first < 50 else (first, last):
-                target = by_number.get(number)
-                if target is None:
-                    # A bare "paragraph 5" may cite a text named earlier in the sentence: only a warning.
-                    yield MISSING.at(node, f"“{m.group(0).strip()}” refers to paragraph {number}, which the "
-                                           "resolution does not have", match=m.group(0).strip(),
-                                     severity=None if side or "present" in m.group("tail") else "warning")
-                    break
-                if target is top and first == last:
-                    yield MISSING.at(node, f"“{m.group(0).strip()}” refers to the paragraph it stands in",
-                                     severity="warning", match=m.group(0).strip())
-                    break
-                if side == "above" and position[target] > position[top] or side == "below" and position[target] < position[top]:
-                    where = "after" if side == "above" else "before"
-                    yield MISSING.at(node, f"“{m.group(0).strip()}”: paragraph {number} comes {where} this one",
-                                     match=m.group(0).strip())
-                    break
-                if sub and number == first and not any(c.number and c.number.strip("().") == sub for c in target.children):
-                    yield MISSING.at(node, f"“{m.group(0).strip()}”: paragraph {number} has no sub-paragraph ({sub})",
-                                     match=m.group(0).strip())
+        for m, targets, side, bare in references(node.text):
+            said = m.group(0).strip()
+            for number, sub in targets:
+                problem = _problem(node, top, by_number.get(number), number, sub, side, position)
+                if problem:
+                    message, severity = problem
+                    # A bare "paragraph 5" may still cite a text named earlier in the sentence: only a warning.
+                    yield MISSING.at(node, f"“{said}”{message}", match=said, severity="warning" if bare else severity)
                     break
     if res.previous is not None:
         yield from _moved(res, res.previous, by_number)
+
+
+def _problem(node, top, target, number, sub, side, position):
+    """What is wrong with a reference to paragraph `number` (`sub`), or None."""
+    if target is None:
+        return f" refers to paragraph {number}, which the resolution does not have", None
+    if sub:
+        child = next((c for c in target.children if c.number and c.number.strip("().") == sub), None)
+        if child is None:
+            return f": paragraph {number} has no sub-paragraph ({sub})", None
+        target, here = child, node
+    else:
+        here = top
+    if target is here:
+        return " refers to the paragraph it stands in", "warning"
+    if side == "above" and position[target] > position[here] or side == "below" and position[target] < position[here]:
+        return f": paragraph {number}{f' ({sub})' if sub else ''} comes {'after' if side == 'above' else 'before'} this one", None
+    return None
 
 
 def _moved(res, prev, by_number):
@@ -103,9 +137,11 @@ def _moved(res, prev, by_number):
         old = _best(node.text, prev.operative)
         if old is None:
             continue
-        for m, first, last, _, _ in references(node.text):
-            old_refs = [r for r in references(old.text)]
-            if not any(r[1] == first for r in old_refs) or first != last:
+        for m, targets, _, _ in references(node.text):
+            if len(targets) != 1:
+                continue
+            first = targets[0][0]
+            if not any(t and t[0][0] == first for _, t, _, _ in references(old.text)):
                 continue
             pointed = prev_ops.get(first)
             if pointed is None:

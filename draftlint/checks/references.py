@@ -111,21 +111,40 @@ def missing_years(text: str, security_council: bool):
 
 # --- Ibid. ----------------------------------------------------------------------------------------------------
 IBID_RE = regexcache.compile(r"(?<![A-Za-z])[Ii]bid\b\.?")
+# The Ibid. that repeats the previous footnote opens the note ("Ibid., vol. 2399", "See ibid."); one inside a
+# note ("…; and ibid., Supplement No. 13A") repeats the reference before it in the same note.
+OPENING_IBID = regexcache.compile(r"(?:See[ \u00a0]+)?\*?[Ii]bid\b\.?")
 SOURCE = regexcache.compile(
     rf"(?<![\w/.\-])[A-Z]{{1,8}}(?:\.[A-Za-z0-9]+)*(?:/{SEG})+"  # a document symbol
     r"|(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])"  # a General Assembly resolution
     r"|\b\d{1,4} \(\d{4}\)"  # a Security Council resolution
 )
+PARENS = regexcache.compile(r"\([^()]*\)")
+# A corrigendum, addendum or revision is part of the document it amends: "A/ES-10/273 and A/ES-10/273/Corr.1"
+# is one source.
+PART = regexcache.compile(r"/(?:Corr|Add|Rev|Amend)\.\d+$")
 
 
 def _several(text: str) -> bool:
-    """Whether a footnote cites several sources (“See resolution 69/51, A/71/187 and …”, “A; B”)."""
-    if IBID_RE.match(text.strip()):
+    """Whether a footnote cites several sources (“See resolution 69/51, A/71/187 and …”, “A; B”), so that an
+    Ibid. after it is ambiguous. One publication counts once however it is given: "Official Records …,
+    Supplement No. 53A and corrigenda (A/69/53/Add.1, A/69/53/Add.1/Corr.1 …)" names its issues in parentheses,
+    and "…; ibid., Seventieth Session …" goes on in the same publication."""
+    if OPENING_IBID.match(text.strip()):
         return False  # an Ibid. chain: the source is that of the footnote it repeats
-    if ";" in text:
+    entries = [e for k, e in enumerate(re.split(r";\s*(?:and\s+)?", text))
+               if k == 0 or not OPENING_IBID.match(e.strip())]
+    if len(entries) > 1:
         return True
-    sources = SOURCE.findall(text)
-    return len(sources) >= 2 and (" and " in text or "," in text)
+    bare = text
+    while "(" in bare and PARENS.search(bare):
+        bare = PARENS.sub("", bare)
+    roots = set()
+    for symbol in SOURCE.findall(bare):
+        while PART.search(symbol):
+            symbol = PART.sub("", symbol)
+        roots.add(symbol)
+    return len(roots) >= 2 and (" and " in bare or "," in bare)
 
 
 def _ibid(res):
@@ -134,7 +153,7 @@ def _ibid(res):
     first = min((int(e.number) for e in numbered), default=None)
     for entry in numbered:
         text = entry.footnote.text
-        m = IBID_RE.search(text)
+        m = OPENING_IBID.match(text.strip()) if "bid" in text else None
         if not m:
             continue
         n = int(entry.number)
