@@ -92,6 +92,9 @@ def _check_options(c):
     c.add_argument("--strict", action="store_true", help="Warnings fail the check too (exit 1).")
     c.add_argument("--previous", type=_file, metavar="FILE",
                    help="Last session's resolution on the same item (.docx, .md, .txt): the chain must extend it.")
+    c.add_argument("--profile", choices=["default", "style"], default=None,
+                   help="style: also run the rules of style that adopted texts often do not follow "
+                        "(repeated leads without also/further, unusual lead phrases).")
     c.add_argument("--debug", action="store_true",
                    help="With an internal error (a bug in draftlint), also print its traceback.")
     c.add_argument("-j", "--jobs", type=_at_least(0), default=0, metavar="N",
@@ -179,13 +182,13 @@ def _err(message: str) -> None:
 
 
 def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, jobs, output, skip_non_drafts,
-          debug=False):
+          debug=False, profile=None):
     """Check drafts (.docx, .md, .txt; folders are searched for .docx)."""
     from draftlint.engine import Options
     from draftlint.report import FORMATS
 
     options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict,
-                      previous=previous, debug=debug)
+                      previous=previous, debug=debug, profile=profile)
     files = expand(paths)
     produced = run_all(files, options, jobs or os.cpu_count() or 1)
     results = _skip_non_drafts(produced) if skip_non_drafts else produced

@@ -21,6 +21,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     strict: bool = False
+    profile: str = "default"
 
     def ignores_for(self, file_path: str) -> list[str]:
         if not self.per_file_ignores or not self.path:
@@ -112,10 +113,12 @@ def _build(data, path: str, seen: set) -> Config:
         config.severity = dict(parent.severity)
         config.per_file_ignores = dict(parent.per_file_ignores)
         config.strict = parent.strict
+        config.profile = parent.profile
     config.packs += [os.path.normpath(os.path.join(here, p)) for p in data.get("packs", [])]
     config.select = data.get("select", config.select)
     config.ignore = config.ignore + data.get("ignore", [])
     config.severity.update(data.get("severity", {}))
     config.per_file_ignores.update(data.get("per_file_ignores", {}))
     config.strict = data.get("strict", config.strict)
+    config.profile = data.get("profile", config.profile)
     return config

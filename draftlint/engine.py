@@ -25,6 +25,7 @@ class Options:
     strict: bool = False
     previous: str | None = None  # last session's resolution on the same item
     debug: bool = False  # keep the traceback of an internal error
+    profile: str | None = None  # "style" runs the rules of the style profile too; None: as configured
 
 
 class InternalError(Exception):
@@ -71,6 +72,23 @@ def checkers(config=None):
     return out
 
 
+def style_rules(config=None) -> frozenset[str]:
+    """The ids of the rules of the style profile, which run only when asked for."""
+    from draftlint.checks import modules
+    from draftlint.packs import builtin_rules, user_pack
+
+    rules = [r for mod in modules() for r in mod.RULES] + [p.rule for p in builtin_rules()]
+    for path in (config.packs if config is not None else ()):
+        rules += [p.rule for p in user_pack(path)]
+    return frozenset(r.id for r in rules if r.profile == "style")
+
+
+def _named(rule_id: str, select) -> bool:
+    """Whether `select` names the rule itself or a prefix of it ("repetition"), not merely "all"."""
+    return any(p not in ("", "all") and (rule_id == p.rstrip(".") or rule_id.startswith(p.rstrip(".") + "."))
+               for p in select)
+
+
 def _module_name(mod) -> str:
     prefixes = sorted({r.id.split(".")[0] for r in mod.RULES})
     return "rule " + ", ".join(prefixes) if prefixes else "module " + mod.__name__.rsplit(".", 1)[-1]
@@ -97,12 +115,14 @@ def lint_resolution(res, options: Options | None = None, config=None, path: str 
     if config is not None and path:
         ignore += tuple(config.ignores_for(path))
     overrides = config.severity if config is not None else {}
+    profile = options.profile or (config.profile if config is not None else "default")
+    style = style_rules(config) if profile != "style" else frozenset()
     findings, failed = [], None
     for name, check in checkers(config):
         kept = []
         try:
             for f in check(res):
-                if not selected(f.rule, select, ignore):
+                if not selected(f.rule, select, ignore) or (f.rule in style and not _named(f.rule, select)):
                     continue
                 if overrides:
                     f.severity = severity_for(f.rule, f.severity, overrides)

@@ -146,8 +146,8 @@ def find_lead(text: str, start: int = 0) -> Lead | None:
     if seen:  # the adopted texts say how much of a known formula must be in italics, and how much may be
         known = True
         shortest, longest, usual = seen
-        if lower[i] not in leadforms.FORMS and lh not in EXPRESS:
-            required_end = max(required_end, toks[i + shortest - 1][2])  # "takes" alone is never a lead
+        if lower[i] not in leadforms.FORMS:  # "Takes", "Expresses" alone are never a lead where a form goes on
+            required_end = max(required_end, toks[i + shortest - 1][2])
         end = max(end, toks[i + longest - 1][2])
         usual_end = max(required_end, toks[i + usual - 1][2] if usual else usual_end)
     words = [t[0].lower() for t in toks[:j] if t[0].lower() != adverb]

@@ -187,7 +187,8 @@ class PackRule:
         self.where = where
         self.skip_kinds = set(spec.get("skip_kinds", ()))
         self.rule = Rule(rid, spec["category"], spec["severity"], summary=doc["summary"], why=doc["why"],
-                         wrong=doc["wrong"], right=doc["right"], fixable=bool(spec.get("fix", False)), pack=pack)
+                         wrong=doc["wrong"], right=doc["right"], fixable=bool(spec.get("fix", False)), pack=pack,
+                         profile=spec.get("profile", "default"))
         self.source = doc.get("source", "")
         cs = bool(spec.get("case_sensitive", False))
         self.case_sensitive = cs

@@ -21,6 +21,9 @@ class Rule:
     right: str  # the same mini-draft, corrected
     fixable: bool = False
     pack: str = "built-in"
+    # "default": runs in every check; "style": a rule of style that adopted texts themselves often do not
+    # follow, run only with `--profile style` (or `profile: style`) or when selected by name.
+    profile: str = "default"
 
     def at(self, target, message: str, severity: str | None = None, label: str | None = None,
            match: str = "") -> "Finding":

@@ -13,14 +13,18 @@ def render(rule_id: str | None = None, markdown: bool = False, config=None) -> s
         return reference(rules)
     width = max(len(r.id) for r in rules)
     lines = [f"{r.id:<{width}}  {r.category:<12} {r.severity:<8} {'fix' if r.fixable else '   '}  {r.summary}"
-             + ("" if r.pack == "built-in" else f"  [{r.pack}]") for r in rules]
+             + ("" if r.pack == "built-in" else f"  [{r.pack}]") + _style(r) for r in rules]
     return "\n".join(lines) + "\n"
 
 
 def one(rule) -> str:
     return (f"{rule.id}  ({rule.category}, {rule.severity}{', can be fixed automatically' if rule.fixable else ''}"
-            f"; {'built-in check' if rule.pack == 'built-in' else 'pack ' + rule.pack})\n\n"
+            f"; {'built-in check' if rule.pack == 'built-in' else 'pack ' + rule.pack}{_style(rule, ', ')})\n\n"
             f"What it checks: {rule.summary}\n\nWhy: {rule.why}\n\nWrong:\n{_indent(rule.wrong)}\n\nRight:\n{_indent(rule.right)}\n")
+
+
+def _style(rule, sep: str = "  ") -> str:
+    return f"{sep}style profile: runs with --profile style" if rule.profile == "style" else ""
 
 
 def _indent(text: str) -> str:
@@ -33,7 +37,7 @@ def reference(rules) -> str:
     for r in rules:
         out += [f"## {r.id}", "",
                 f"*{r.category}, {r.severity}; {'can be fixed automatically' if r.fixable else 'not fixed automatically'}; "
-                f"{'built-in check' if r.pack == 'built-in' else 'pack ' + r.pack}*", "",
+                f"{'built-in check' if r.pack == 'built-in' else 'pack ' + r.pack}{_style(r, '; ')}*", "",
                 r.summary, "", f"**Why.** {r.why}", "", "Wrong:", "", "```", r.wrong, "```", "", "Right:", "", "```",
                 r.right, "```", ""]
     return "\n".join(out)

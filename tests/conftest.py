@@ -12,19 +12,19 @@ EXAMPLES = ROOT / "examples"
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-def lint_path(path):
-    from draftlint.engine import lint_resolution
+def lint_path(path, profile: str | None = None):
+    from draftlint.engine import Options, lint_resolution
     from draftlint.readers import read
     from draftlint.structure import build
 
     res = build(read(str(path)))
-    return res, lint_resolution(res)
+    return res, lint_resolution(res, Options(profile=profile))
 
 
-def lint_text(text: str, tmp_path: Path, name: str = "draft.md"):
+def lint_text(text: str, tmp_path: Path, name: str = "draft.md", profile: str | None = None):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return lint_path(path)
+    return lint_path(path, profile)
 
 
 def lint_docx(text: str, tmp_path: Path, name: str = "draft.docx", **options):

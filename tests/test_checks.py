@@ -18,9 +18,9 @@ RULES = sorted((r for r in documented_rules()
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_doc_examples(rule, tmp_path):
     whole = rule.pack == "built-in"  # the Python checks' examples are whole mini-drafts; packs' are paragraphs
-    _, wrong = lint_text(rule.wrong if whole else frame(rule.wrong), tmp_path, "wrong.md")
+    _, wrong = lint_text(rule.wrong if whole else frame(rule.wrong), tmp_path, "wrong.md", profile=rule.profile)
     assert rule.id in {f.rule for f in wrong}, f"the wrong example of {rule.id} does not raise it"
-    _, right = lint_text(rule.right if whole else frame(rule.right), tmp_path, "right.md")
+    _, right = lint_text(rule.right if whole else frame(rule.right), tmp_path, "right.md", profile=rule.profile)
     assert [f for f in right if f.rule == rule.id] == []
     if whole:
         assert [f for f in right if f.severity == "error"] == []

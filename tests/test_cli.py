@@ -26,8 +26,8 @@ def test_text_output_and_exit_code():
 def test_clean_file_exits_zero():
     r = run_cli("check", EXAMPLES / "A_RES_77_64.docx")
     assert r.returncode == 0 and ": error: " not in r.stdout
-    r = run_cli("check", "--strict", EXAMPLES / "A_RES_77_64.docx")
-    assert r.returncode == 1  # its plain repeats of "Encourages" are warnings, which --strict fails on
+    r = run_cli("check", "--strict", "--profile", "style", EXAMPLES / "A_RES_77_64.docx")
+    assert r.returncode == 1  # its plain repeats of "Encourages" are warnings of style, which --strict fails on
 
 
 def test_exit_zero_and_folder_recursion():

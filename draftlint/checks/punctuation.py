@@ -99,6 +99,8 @@ def _subs(parent, last_end: str):
             continue
         want = last_end if sub is leaves[-1] else ";"
         got = end_char(sub)
+        if got == "," and want == ";" and parent.kind == "pp":
+            continue  # adopted texts end a preambular paragraph's sub-paragraphs with commas too (A/RES/78/228 PP9)
         if got != want:
             rule = OP_END if (sub is leaves[-1] and parent.kind == "op") else SUB_END
             yield rule.at(sub, f"ends with {_say(got)}; this sub-paragraph ends with {_say(want)}")

@@ -54,11 +54,13 @@ RUN = Rule(
     summary="Consecutive paragraphs with the same lead take “also” (second) and “further” (third) instead of "
             "repeating the plain lead.",
     why="The convention of adopted resolutions (“Noting / Noting also / Noting further”, “Encourages / Also "
-        "encourages / Further encourages”) tells the reader that the paragraphs belong together. Adopted texts do "
-        "repeat a plain lead (A/RES/77/64 OP7–OP9), so this is a warning.",
+        "encourages / Further encourages”) tells the reader that the paragraphs belong together. Adopted texts "
+        "repeat a plain lead routinely (163 of the 282 resolutions of the 78th session, A/RES/77/64 OP7–OP9), so "
+        "this rule is in the style profile: it runs with --profile style.",
     wrong=D + "1. *Encourages* States to share information;\n\n2. *Encourages* States to cooperate;" + LAST,
     right=D + "1. *Encourages* States to share information;\n\n2. *Also encourages* States to cooperate;" + LAST,
     fixable=True,
+    profile="style",
 )
 RULES = [ANTECEDENT, FURTHER, POSITION, RUN]
 
