@@ -48,3 +48,17 @@ def test_critic_markup_is_read_as_accepted(tmp_path):
     res, findings = lint_text("*The General Assembly,*\n\n*Recalling* its work,\n\n1. *Decides* {--hereby --}to act{++ now++}.\n",
                               tmp_path)
     assert res.operative[0].text == "Decides to act now." and findings == []
+
+
+def test_the_minimal_draft_of_the_text_drafts_doc_checks_clean(tmp_path):
+    # its OP2 is wrapped before "“Countering …”": one paragraph, as a drafter typed it
+    import re
+
+    from conftest import ROOT, lint_text
+
+    doc = (ROOT / "docs" / "text-drafts.md").read_text(encoding="utf-8")
+    draft = re.search(r"A minimal draft:\n\n```\n(.*?)```", doc, re.S).group(1)
+    res, findings = lint_text(draft, tmp_path)
+    assert [n.label for n in res.operative] == ["OP1", "OP2"]
+    assert res.operative[1].text.endswith("improvised explosive devices”.")
+    assert [f.rule for f in findings] == ["placeholders.open"]  # the report's symbol, A/76/[..], is to come

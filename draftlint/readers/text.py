@@ -16,6 +16,7 @@ FURNITURE = regexcache.compile(
     r"|\*\d{6,}\*.*|.*Please recycle.*|\d{1,2}|A/RES/\d+/\d+\S.*|.*\S(?<!/)A/RES/\d+/\d+)$"
 )
 # What starts a new paragraph even without a blank line before it.
+BODY_LEAD = regexcache.compile(r"\*[A-Z][a-z]")  # "*Recalling* …": a preambular paragraph, not a heading line
 NEW_PARAGRAPH = regexcache.compile(r"^(?:\t|-\s+\d{1,3}\.\s|\d{1,3}\.\s|\([a-z]{1,4}\)\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|\*\s)")
 LIST_DASH = regexcache.compile(r"^-\s+(?=\d{1,3}\.\s)")
 LINK = regexcache.compile(r"\[((?:[^\]\\]|\\.)*)\]\((?:[^()\\\s]|\\.)*\)")
@@ -120,7 +121,8 @@ def _paragraph_lines(lines: list[str]) -> list[tuple[int, str]]:
                 out.append((start, " ".join(cur)))
                 cur = []
             continue
-        if cur and (NEW_PARAGRAPH.match(line) or (not wrapped and not _continues_line(stripped))):
+        if cur and (NEW_PARAGRAPH.match(line) or (not wrapped and not _continues_line(stripped)
+                                                   and not _wrapped_body(cur))):
             out.append((start, " ".join(cur)))
             cur = []
         if not cur:
@@ -134,6 +136,13 @@ def _paragraph_lines(lines: list[str]) -> list[tuple[int, str]]:
 def _continues_line(line: str) -> bool:
     """In long-line text a line break ends the paragraph, unless the line goes on with a small letter or a date."""
     return line[:1].islower() or bool(DATE_START.match(line))
+
+
+def _wrapped_body(cur: list[str]) -> bool:
+    """A numbered or lead paragraph whose line stops without punctuation goes on in the next line: drafters wrap
+    "… the item entitled" before "“Countering the threat …”". Heading lines, which also end without
+    punctuation, start neither with a number nor with an italic lead."""
+    return cur[-1][-1:].isalnum() and bool(NEW_PARAGRAPH.match(cur[0]) or BODY_LEAD.match(cur[0]))
 
 
 
