@@ -211,6 +211,7 @@ SC = "Security Council"
 BODY = Lazy(r"\b(?:(?P<ga>General Assembly)|(?P<sc>Security Council)|(?P<ecosoc>Economic and Social Council)"
             r"|(?P<noun>Assembly|Council|Commission|Conference|Committee|Board|Parties|Forum|Organization|Programme"
             r"|Union|Agency|Summit|Congress|Court|Meeting|Bureau|Parliament)|(?P<its>its))\b")
+ADVERBS = {"also", "further", "again", "once", "furthermore"}
 # The owner named after the list: "resolution 5/5 of 2 March 2022 of the United Nations Environment Assembly",
 # "resolution 3/2023 …, entitled “…”, adopted by the Conference of …", "decision 15/4 … at the fifteenth
 # meeting of the Conference of the Parties".
@@ -235,10 +236,16 @@ def _named(name: str) -> str:
     return "other" if NOUN.search(name) else ""
 
 
-def _body(m, before: str, current: str) -> str:
-    """The owner a BODY match names; `current` is what "its" stands for at that point."""
+def _body(m, before: str, current: str, organ: str) -> str:
+    """The owner a BODY match names; `current` is what "its" stands for at that point: the body named last
+    after a preposition ("by the Human Rights Council in its resolution", "at its session"), the organ itself
+    after its own verb ("and recalling also its resolution", "Reaffirms its resolution")."""
     if m.group("its"):
-        return current
+        said = before[:m.start()].split()
+        words = [w for w in said[-3:] if w.lower() not in ADVERBS]
+        verb = words[-1].strip(",") if words else ""
+        lead = len(said) <= 2 and verb.endswith("s")  # "Recalls its resolution", "Also reaffirms its …"
+        return organ if verb.endswith("ing") or lead else current
     for group, name in (("ga", GA), ("sc", SC), ("ecosoc", ECOSOC)):
         if m.group(group):
             return name
@@ -262,7 +269,7 @@ def owner(text: str, lst: CitedList, organ: str | None) -> str:
         return _named(after.group("name"))
     current, named_body = organ or "", False
     for m in BODY.finditer(before):
-        current = _body(m, before, current)
+        current = _body(m, before, current, organ or "")
         named_body = named_body or not m.group("its")
     if not named_body and before.rstrip().endswith("its"):
         subject = SUBJECT.match(text, lst.end)
@@ -306,5 +313,5 @@ def session_owner(text: str, start: int, end: int, organ: str | None) -> str:
         return organ or ""
     current = organ or ""
     for m in BODY.finditer(before):
-        current = _body(m, before, current)
+        current = _body(m, before, current, organ or "")
     return current

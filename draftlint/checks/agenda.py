@@ -208,7 +208,9 @@ def _near(a: str, b: str) -> bool:
     changed = {w for tag, i1, i2, j1, j2 in ops for w in x[i1:i2] + y[j1:j2]}
     if changed and all(w in NUMBERING or w.isdigit() for w in changed):
         return False
-    return SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.8
+    # A word dropped or added, or letters misspelt in a few words ("threats … device").
+    return (SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.8
+            or SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9)
 
 
 def _norm(text: str) -> str:

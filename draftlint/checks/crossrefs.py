@@ -22,8 +22,10 @@ IN_ANOTHER = Lazy(r"(?:\b(?:[Aa]rticle|[Ss]ection|[Cc]hapter|[Rr]ule|[Pp]art|[Aa
 
 MISSING = Rule(
     "references.internal", "references", "error",
-    summary="A reference to another paragraph of the resolution points at one that exists, on the side it says "
-            "(“above” before, “below” after), and not at itself.",
+    summary="A reference to another paragraph of the resolution (“paragraph 3 above”, “paragraph 4 (b) of the "
+            "present resolution”) points at one that exists, on the side it says (“above” before, “below” after), "
+            "and not at itself. Paragraphs of other texts (“Article 13, paragraph 1 (a), of the Charter”) are left "
+            "alone.",
     why="Paragraph numbers move whenever a paragraph is inserted or deleted in negotiation; references such as "
         "“as requested in paragraph 12 above” then break silently.",
     wrong=DRAFT_HEAD + "1. *Requests* the Secretary-General to report on the measures referred to in paragraph 3 "

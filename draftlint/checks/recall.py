@@ -13,7 +13,8 @@ END = "\n\n1. *Decides* to remain seized of the matter."
 
 ORDER = Rule(
     "recall-chain.order", "recall-chain", "warning",
-    summary="Cited resolutions and decisions are listed in chronological order, each once.",
+    summary="Cited resolutions and decisions are listed in chronological order, each once; a list announced as "
+            "“the most recent of which …” may run from the newest back.",
     why="The chain of recalled resolutions is read as the history of the item; an entry out of order or twice is "
         "usually a paragraph copied forward and edited by hand.",
     wrong=HEAD + "*Recalling* its resolutions 71/72 of 5 December 2016 and 70/46 of 7 December 2015," + END,
@@ -31,8 +32,10 @@ GRAMMAR = Rule(
 )
 DATES = Rule(
     "recall-chain.date", "recall-chain", "error",
-    summary="Each cited resolution is dated within its session, with a real date; a Security Council year agrees "
-            "with the date given.",
+    summary="Each cited General Assembly resolution is dated within its session (an Economic and Social Council "
+            "one within its session year), with a real date; a Security Council year agrees with the date given. "
+            "Other bodies' resolutions (“Human Rights Council resolution 52/3”) follow their own calendars and are "
+            "left alone.",
     why="Session N of the General Assembly runs from September of 1945+N to September of 1946+N: resolution 71/72 "
         "cannot be dated 2015. A wrong date is almost always a typing slip in a copied chain.",
     wrong=HEAD + "*Recalling* its resolution 71/72 of 5 December 2015," + END,
