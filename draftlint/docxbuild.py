@@ -6,6 +6,7 @@ italics set directly or through a character style, tracked changes ({++…++}, {
 """
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -178,13 +179,18 @@ def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: st
 
 def write_package(path: str, parts: dict[str, str | bytes]) -> None:
     """A .docx with the given word/ parts, its content types and relationships; written atomically."""
-    kinds = {"styles": "styles", "numbering": "numbering", "footnotes": "footnotes", "comments": "comments"}
+    # Word and the OOXML schema require settings, fontTable and theme parts; a caller's own copies win.
+    parts = {**_required_parts(), **parts}
+    kinds = {"styles": "styles", "numbering": "numbering", "footnotes": "footnotes", "comments": "comments",
+             "settings": "settings", "fontTable": "fontTable", "theme/theme1": "theme"}
     rels, overrides = [], []
     for k, (name, kind) in enumerate(kinds.items(), 1):
         part = f"word/{name}.xml"
         if part in parts:
             rels.append(f'<Relationship Id="rId{k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{name}.xml"/>')
-            overrides.append(f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{name}+xml"/>')
+            media = "application/vnd.openxmlformats-officedocument." + (
+                "theme+xml" if kind == "theme" else f"wordprocessingml.{name}+xml")
+            overrides.append(f'<Override PartName="/{part}" ContentType="{media}"/>')
     files = {
         "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -204,6 +210,20 @@ def write_package(path: str, parts: dict[str, str | bytes]) -> None:
     atomic_write(path, buffer.getvalue())
 
 
+SETTINGS = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings {NS}><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/></w:settings>'''
+
+
+@functools.lru_cache(maxsize=1)
+def _required_parts() -> dict[str, str | bytes]:
+    """settings, plus the font table and Office theme of python-docx's own default template (a Word-made file)."""
+    from importlib.resources import files
+
+    with zipfile.ZipFile(io.BytesIO((files("docx") / "templates" / "default.docx").read_bytes())) as zf:
+        return {"word/settings.xml": SETTINGS, "word/fontTable.xml": zf.read("word/fontTable.xml"),
+                "word/theme/theme1.xml": zf.read("word/theme/theme1.xml")}
+
+
 STYLES = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles {NS}>
 <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="20"/></w:rPr></w:rPrDefault></w:docDefaults>
@@ -217,9 +237,9 @@ STYLES = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 NUMBERING = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:numbering {NS}>
 <w:abstractNum w:abstractNumId="0">
-<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="tab"/></w:lvl>
-<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/><w:suff w:val="tab"/></w:lvl>
-<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%3)"/><w:suff w:val="tab"/></w:lvl>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="tab"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:suff w:val="tab"/><w:lvlText w:val="(%2)"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:suff w:val="tab"/><w:lvlText w:val="(%3)"/></w:lvl>
 </w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
 </w:numbering>'''
