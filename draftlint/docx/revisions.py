@@ -13,7 +13,7 @@ from draftlint.docx.names import (AUTHOR, DATE, DEL, DELINSTR, DELTEXT, ID, INS,
 REVISION_TAGS = tuple(w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange",
                                       "sectPrChange", "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange",
                                       "tblPrExChange", "numberingChange"))
-_ID_ATTR = re.compile(rb'\bw:id="(-?\d+)"')
+_ID_ATTR = re.compile(rb':id="(-?\d+)"')  # any prefix; relationship ids (rId5) never match
 
 
 def utc_now() -> str:
