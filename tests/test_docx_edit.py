@@ -225,13 +225,118 @@ def test_offsets_agree_with_the_reader_on_the_corpus(build):
         _agreement(path)
 
 
+# ------------------------------------------------------------------ the reader's harder cases, built by code
+
+def _constructs(path: Path) -> Path:
+    """The 77/64 example with what Word files hold and the reader treats specially: a hyperlink, a field,
+    a hidden run, a deleted paragraph mark, another author's insertion and deletion, typed superscript
+    footnote marks after a leading space, a table and a content control."""
+    files = parts(_example("A_RES_77_64.docx"))
+    root = etree.fromstring(files["word/document.xml"])
+    paras = list(root.find(q("body")).iterchildren(q("p")))
+
+    def run(text: str, tag: str = "t", **props):
+        r = etree.Element(q("r"))
+        if props:
+            rpr = etree.SubElement(r, q("rPr"))
+            for name, val in props.items():
+                etree.SubElement(rpr, q(name), {q("val"): val} if val else {})
+        t = etree.SubElement(r, q(tag))
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return r
+
+    def field_char(kind: str):
+        r = etree.Element(q("r"))
+        etree.SubElement(r, q("fldChar"), {q("fldCharType"): kind})
+        return r
+
+    def revision(tag: str, rid: int):
+        return etree.Element(q(tag), {q("id"): str(rid), q("author"): "Reviewer", q("date"): "2025-05-05T10:00:00Z"})
+
+    def runs(p):
+        return list(p.iterchildren(q("r")))
+
+    link = etree.Element(q("hyperlink"), {q("anchor"): "_top"})
+    for r in runs(paras[10])[1:]:
+        link.append(r)
+    paras[10].append(link)
+    first = runs(paras[11])[0]
+    for el in reversed([field_char("begin"), run(" PAGE ", "instrText"), field_char("separate"), run("7"),
+                        field_char("end")]):
+        first.addnext(el)
+    runs(paras[12])[0].addnext(run("hidden words", vanish=""))
+    ppr = paras[13].find(q("pPr"))
+    if ppr is None:
+        ppr = etree.Element(q("pPr"))
+        paras[13].insert(0, ppr)
+    etree.SubElement(etree.SubElement(ppr, q("rPr")), q("del"),
+                     {q("id"): "9001", q("author"): "Reviewer", q("date"): "2025-05-05T10:00:00Z"})
+    ins = revision("ins", 9002)
+    first = runs(paras[15])[0]
+    first.addprevious(ins)
+    ins.append(run("Reviewer text "))
+    dele = revision("del", 9003)
+    dele.append(run("gone ", "delText"))
+    first.addnext(dele)
+    first = runs(paras[16])[0]
+    first.find(q("t")).text += "\u00b9"
+    first.addnext(run("4", vertAlign="superscript"))
+    first.addprevious(run(" "))
+    table = etree.Element(q("tbl"))
+    etree.SubElement(table, q("tblPr"))
+    etree.SubElement(etree.SubElement(table, q("tblGrid")), q("gridCol"), {q("w"): "9000"})
+    paras[17].addprevious(table)
+    etree.SubElement(etree.SubElement(table, q("tr")), q("tc")).append(paras[17])
+    sdt = etree.Element(q("sdt"))
+    content = etree.SubElement(sdt, q("sdtContent"))
+    for r in runs(paras[18]):
+        content.append(r)
+    paras[18].append(sdt)
+    files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return path
+
+
+@pytest.fixture(scope="module")
+def constructs(tmp_path_factory) -> Path:
+    return _constructs(tmp_path_factory.mktemp("constructs") / "constructs.docx")
+
+
+def test_the_constructs_fixture_has_what_it_says(constructs):
+    original = texts(_example("A_RES_77_64.docx"))
+    now = texts(constructs)
+    assert "7" in now[12] and "hidden" not in now[13] and "gone" not in now[16]
+    assert 15 not in now and now[14] == original[14] + original[15]  # the deleted paragraph mark joins them
+    assert now[16].startswith("Reviewer text ")
+    assert [m.key for m in paragraph(constructs, 17).marks][:2] == ["1", "4"] and "\u00b9" not in now[17]
+    assert now[18] == original[18] and now[19] == original[19]
+
+
+def test_offsets_agree_with_the_reader_on_the_constructs(constructs):
+    _agreement(constructs)
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("track", [True, False], ids=["tracked", "direct"])
+def test_random_edits_on_the_constructs(constructs, seed, track, tmp_path):
+    out = tmp_path / f"constructs-{seed}.docx"
+    model = _random_edits(constructs, out, seed=seed, track=track, indexes=range(11, 21))
+    assert texts(out) == model
+    if track:
+        reject(out, tmp_path / "rejected.docx")
+        assert texts(tmp_path / "rejected.docx") == texts(constructs)
+
+
 # ------------------------------------------------------------------ random edits against a string model
 
-def _random_edits(source: Path, out: Path, seed: int, track: bool) -> dict[int, str]:
+def _random_edits(source: Path, out: Path, seed: int, track: bool, indexes=None) -> dict[int, str]:
     rng = random.Random(seed)
     model = texts(source)
     doc = Document(str(source))
-    indexes = [i for i, t in model.items() if t]
+    indexes = [i for i, t in model.items() if t and (indexes is None or i in indexes)]
     for _ in range(25):
         index = rng.choice(indexes)
         text = model[index]
@@ -253,6 +358,8 @@ def _random_edits(source: Path, out: Path, seed: int, track: bool) -> dict[int, 
             doc.add_comment(index, a, b, f"note {a}-{b}")
         assert doc.text(index) == model[index]
     save(doc, out, source)
+    ids = [el.get(q("id")) for el in document_xml(out).iter(q("ins"), q("del"), q("rPrChange"))]
+    assert len(ids) == len(set(ids)), "a revision id is used twice"
     return model
 
 
