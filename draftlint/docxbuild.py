@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import re
 import zipfile
 from xml.sax.saxutils import escape
@@ -217,9 +218,11 @@ SETTINGS = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 @functools.lru_cache(maxsize=1)
 def _required_parts() -> dict[str, str | bytes]:
     """settings, plus the font table and Office theme of python-docx's own default template (a Word-made file)."""
-    from importlib.resources import files
+    from importlib.util import find_spec
 
-    with zipfile.ZipFile(io.BytesIO((files("docx") / "templates" / "default.docx").read_bytes())) as zf:
+    # Found without importing python-docx, which would cost its whole start-up.
+    template = os.path.join(find_spec("docx").submodule_search_locations[0], "templates", "default.docx")
+    with zipfile.ZipFile(template) as zf:
         return {"word/settings.xml": SETTINGS, "word/fontTable.xml": zf.read("word/fontTable.xml"),
                 "word/theme/theme1.xml": zf.read("word/theme/theme1.xml")}
 

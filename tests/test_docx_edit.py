@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from conftest import run_cli
 from ooxml_checks import audit, document_xml, parts, q, reject
 from draftlint.docx import Document
 from draftlint.docx.names import RPR_ORDER
@@ -582,6 +583,17 @@ def test_draftlint_own_files_have_no_ooxml_violation():
     pytest.importorskip("openxml_audit")
     found = {p.name: [str(e) for e in audit(p)] for p in EXAMPLES + TEMPLATES}
     assert found == {p.name: [] for p in EXAMPLES + TEMPLATES}
+
+
+@pytest.mark.parametrize("args", [("scaffold", "examples/A_RES_77_64.docx"),
+                                  ("scaffold", "examples/S_RES_2365_2017.docx", "--changes", "--session", "81"),
+                                  ("new", "--kind", "sc")], ids=["scaffold", "scaffold-changes", "new"])
+def test_scaffold_and_new_write_valid_ooxml(args, tmp_path):
+    pytest.importorskip("openxml_audit")
+    out = tmp_path / "out.docx"
+    result = run_cli(*[ROOT / a if a.startswith("examples/") else a for a in args], "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert [str(e) for e in audit(out)] == []
 
 
 def test_every_written_file_is_valid_ooxml(all_written):
