@@ -518,6 +518,29 @@ def test_run_properties_stay_in_schema_order(tmp_path):
         assert ranks == sorted(ranks)
 
 
+def test_an_edit_that_would_shift_the_reader_s_text_is_refused(tmp_path):
+    """The reader drops a space-only run at the start of a paragraph that has typed footnote marks; cutting
+    " Recalling" into " " and "Recalling" would make the text one character shorter, so the edit stops."""
+    files = parts(_example("A_RES_77_64.docx"))
+    root = etree.fromstring(files["word/document.xml"])
+    p = list(root.find(q("body")).iterchildren(q("p")))[10]
+    first = p.find(q("r"))
+    first.find(q("t")).text = " " + first.find(q("t")).text
+    mark = etree.SubElement(p, q("r"))
+    etree.SubElement(etree.SubElement(mark, q("rPr")), q("vertAlign"), {q("val"): "superscript"})
+    etree.SubElement(mark, q("t")).text = "5"
+    files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    source = tmp_path / "space.docx"
+    with zipfile.ZipFile(source, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    assert texts(source)[11].startswith(" Recalling")
+    doc = Document(str(source))
+    doc.set_italic(11, 0, 5)
+    with pytest.raises(RuntimeError):
+        doc.set_italic(11, 1, 10)
+
+
 # ------------------------------------------------------------------ the package
 
 def test_untouched_parts_are_written_back_byte_for_byte(tmp_path):
