@@ -226,9 +226,9 @@ NOUN = Lazy(r"\b(?:Assembly|Council|Commission|Conference|Committee|Board|Partie
             r"|Union|Agency|Summit|Congress|Court|Meeting|Bureau|Parliament)\b")
 
 
-def _named(name: str) -> str:
+def _named(name: str, organ: str = "") -> str:
     """The owner a body's name stands for; "" if the words name no body ("the Charter", "the Agenda")."""
-    for full in (GA, SC, ECOSOC):
+    for full in (GA, SC, ECOSOC, organ or GA):
         if name.endswith(full):
             return full
     if name == "Assembly":
@@ -252,6 +252,8 @@ def _body(m, before: str, current: str, organ: str) -> str:
     words = before[:m.start()].split()
     if m.group("noun") == "Assembly" and not (words and words[-1][:1].isupper()):
         return GA  # "the Assembly"; not the Environment, Habitat or World Health Assembly
+    if organ and before[:m.end()].endswith(organ):
+        return organ  # a Human Rights Council text naming the Council
     return "other"  # "the Council" in an Assembly text may be any of three
 
 
@@ -261,24 +263,24 @@ def owner(text: str, lst: CitedList, organ: str | None) -> str:
     one just after it ("of the Conference of the Parties"), then the last body the text named before it, which
     is also what "its" stands for ("by the Human Rights Council in its resolution 22/13")."""
     before = text[:lst.start]
-    named = _named_before(before)
+    named = _named_before(before, organ or "")
     if named:
         return named
     after = AFTER.match(text, lst.end) if " the " in text[lst.end:lst.end + 120] else None
-    if after and _named(after.group("name")):
-        return _named(after.group("name"))
+    if after and _named(after.group("name"), organ or ""):
+        return _named(after.group("name"), organ or "")
     current, named_body = organ or "", False
     for m in BODY.finditer(before):
         current = _body(m, before, current, organ or "")
         named_body = named_body or not m.group("its")
     if not named_body and before.rstrip().endswith("its"):
         subject = SUBJECT.match(text, lst.end)
-        if subject and _named(subject.group("name")):
-            return _named(subject.group("name"))
+        if subject and _named(subject.group("name"), organ or ""):
+            return _named(subject.group("name"), organ or "")
     return current
 
 
-def _named_before(before: str) -> str:
+def _named_before(before: str, organ: str = "") -> str:
     """The owner named right before "resolution(s)": "General Assembly resolution", "Human Rights Council
     resolutions", "Commission on Narcotic Drugs resolution"; "" for "its", for none, and for the lead word
     ("Recalling resolution 70/1")."""
@@ -294,7 +296,7 @@ def _named_before(before: str) -> str:
     tail = " ".join(words[-4:-1] + [last])
     if last == "Assembly" and not words[-2][:1].isupper():
         return GA  # "of Assembly resolution 37/78 H"
-    return _named(tail) or "other"
+    return _named(tail, organ) or "other"
 
 
 # "the seventy-ninth session of the General Assembly", "at its 103rd session" (of the body named before "its")
@@ -306,8 +308,8 @@ def session_owner(text: str, start: int, end: int, organ: str | None) -> str:
     """Whose session text[start:end] ("103rd session") is: the body named after it ("of the International
     Labour Conference"), the body "its" stands for, or `organ` when nothing says."""
     after = SESSION_OF.match(text, end) if "of the" in text[end:end + 8] else None
-    if after and _named(after.group("name")):
-        return _named(after.group("name"))
+    if after and _named(after.group("name"), organ or ""):
+        return _named(after.group("name"), organ or "")
     before = text[:start]
     if not before.rstrip().endswith("its"):
         return organ or ""

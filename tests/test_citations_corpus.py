@@ -316,3 +316,20 @@ def test_corpus_warnings_of_these_rules_are_rare(corpus_report):
     warnings = sum(1 for f in files for d in f["diagnostics"] if d["severity"] == "warning")
     assert warnings / len(files) <= 0.05, warnings
     assert all(len(t) <= 0.02 * 282 for t in texts.values()), {r: len(t) for r, t in texts.items()}
+
+
+# --- other organs: their own numbers follow their own calendars ------------------------------------------------
+
+HRC = "*The Human Rights Council,*\n\n"
+
+
+def test_a_council_text_dates_only_the_assemblys_resolutions(tmp_path):
+    own = HRC + "*Recalling* its resolution 52/3 of 4 April 2023," + END
+    assert _rules(own, tmp_path, "recall-chain.date") == []
+    assembly = HRC + "*Recalling* General Assembly resolution 71/72 of 5 December 2015," + END
+    assert _rules(assembly, tmp_path, "recall-chain.date") == [("PP1", "recall-chain.date", "error")]
+
+
+def test_a_council_names_its_own_session_in_words(tmp_path):
+    text = HRC + "*Recalling* its resolution 52/3,\n\n1. *Decides* to consider the question at its 57th session.\n"
+    assert [r for _, r, _ in _rules(text, tmp_path, "agenda.ordinal")] == ["agenda.ordinal"]
