@@ -212,6 +212,8 @@ BODY = Lazy(r"\b(?:(?P<ga>General Assembly)|(?P<sc>Security Council)|(?P<ecosoc>
             r"|(?P<noun>Assembly|Council|Commission|Conference|Committee|Board|Parties|Forum|Organization|Programme"
             r"|Union|Agency|Summit|Congress|Court|Meeting|Bureau|Parliament)|(?P<its>its))\b")
 ADVERBS = {"also", "further", "again", "once", "furthermore"}
+# Words in -ing that are prepositions, not the organ's own participle: "during its session", "including its".
+NOT_VERBS = {"during", "including", "concerning", "regarding", "following", "pending", "according", "notwithstanding"}
 # The owner named after the list: "resolution 5/5 of 2 March 2022 of the United Nations Environment Assembly",
 # "resolution 3/2023 …, entitled “…”, adopted by the Conference of …", "decision 15/4 … at the fifteenth
 # meeting of the Conference of the Parties".
@@ -245,7 +247,8 @@ def _body(m, before: str, current: str, organ: str) -> str:
         words = [w for w in said[-3:] if w.lower() not in ADVERBS]
         verb = words[-1].strip(",") if words else ""
         lead = len(said) <= 2 and verb.endswith("s")  # "Recalls its resolution", "Also reaffirms its …"
-        return organ if verb.endswith("ing") or lead else current
+        own_verb = verb.endswith("ing") and verb.lower() not in NOT_VERBS
+        return organ if own_verb or lead else current
     for group, name in (("ga", GA), ("sc", SC), ("ecosoc", ECOSOC)):
         if m.group(group):
             return name
@@ -296,6 +299,7 @@ def _named_before(before: str, organ: str = "") -> str:
     tail = " ".join(words[-4:-1] + [last])
     if last == "Assembly" and not words[-2][:1].isupper():
         return GA  # "of Assembly resolution 37/78 H"
+    # Any other name or acronym before the word owns the text: "ESCAP resolution 79/8", "FAO Conference …".
     return _named(tail, organ) or "other"
 
 
