@@ -302,6 +302,16 @@ def make_cases(base: Path) -> list[Case]:
         write(c, "draft.md", GOOD_MD.replace("of the report;", "of the report " + junk + ";"))
     c = case("md_40000_lone_stars_at_start", ["check", "draft.md"], None, code=None)
     write(c, "draft.md", GOOD_MD + "\n" + " * " * 40_000 + "\n")
+    # Paragraphs that are one: a page-break split in text, a deleted paragraph mark in Word (joined once).
+    c = case("md_19000_continued_paragraphs", ["check", "draft.md"], None, code=None)
+    write(c, "draft.md", GOOD_MD.replace("of the report;", "of the report;\n\n" + "".join(
+        f"and *more* text {k}\n\n" for k in range(19_000))))
+    c = case("docx_19000_deleted_marks", ["check", "draft.docx"], None, code=None)
+    deleted = ('<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="x"/></w:rPr></w:pPr><w:r><w:t xml:space="preserve">'
+               'more words </w:t></w:r></w:p>')
+    write(c, "draft.docx", minimal_docx(_numbered_doc(1).replace(b"</w:body>", deleted.encode() * 19_000 + (
+        b'<w:p><w:r><w:t>2. Decides to remain seized of the matter.</w:t></w:r></w:p></w:body>')),
+        {"styles.xml": STYLES_XML, "numbering.xml": NUMBERING_XML}))
     c = case("md_500000_lines", ["check", "draft.md"], "draft.md", "lines")
     write(c, "draft.md", GOOD_MD + "a\n" * 500_000)
     c = case("md_30000_paragraphs", ["check", "draft.md"], "draft.md", "paragraphs")

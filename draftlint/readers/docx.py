@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from draftlint.errors import InputError
-from draftlint.model import Comment, Footnote, Mark, Paragraph, Run, Source, join_paragraphs
+from draftlint.model import Comment, Footnote, Mark, Paragraph, Run, Source, join_all
 from draftlint.ooxml import VAL, Numbering, Package, Styles, on, on_attr, w
 from draftlint.patterns import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
@@ -75,22 +75,20 @@ class _DocxReader:
         if body is None:
             raise InputError("the document has no body")
         paragraphs: list[Paragraph] = []
-        pending: Paragraph | None = None
+        pending: list[Paragraph] = []  # paragraphs whose mark was deleted, joined once with the next
         index = 0
         for p in _block_paragraphs(body):
             index += 1
             self.count(paragraphs=1)
             para = self.paragraph(p, index)
-            if pending is not None:
-                # The previous paragraph's mark was deleted with tracking: accepted, the two are one.
-                para = join_paragraphs(pending, para)
-                pending = None
             if _mark_deleted(p):
-                pending = para
+                # The paragraph's mark was deleted with tracking: accepted, it is one with the next.
+                pending.append(para)
                 continue
-            paragraphs.append(para)
-        if pending is not None:
-            paragraphs.append(pending)
+            paragraphs.append(join_all(pending + [para]) if pending else para)
+            pending = []
+        if pending:
+            paragraphs.append(join_all(pending))
         return Source(path=self.pkg.path, format="docx", paragraphs=paragraphs, footnotes=self.footnotes(),
                       comments=self.comments())
 

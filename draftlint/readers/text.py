@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from draftlint import regexcache
 from draftlint.errors import InputError
-from draftlint.model import Comment, Mark, Paragraph, Run, Source, join_paragraphs, slice_runs
+from draftlint.model import Comment, Mark, Paragraph, Run, Source, join_all, slice_runs
 from draftlint.patterns import FROM_SUPERSCRIPT, MONTH_RE, OPENING, SUPERSCRIPTS
 from draftlint.readers.markup import accept_changes, html_comments, strip_links
 from draftlint.safeio import read_regular
@@ -330,29 +330,42 @@ def _remove_mark_digits(p: Paragraph) -> None:
 
 def _join_page_splits(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """A body paragraph cut by a page break (footnotes and page furniture in between) is one paragraph again."""
-    out: list[Paragraph] = []
+    out: list[list[Paragraph]] = []  # the parts of each paragraph, joined once at the end
     last_body: int | None = None
     in_body = False
     for p in paragraphs:
         if p.footnote_key is not None:
-            out.append(p)
+            out.append([p])
             continue
         if in_body and last_body is not None and _continues(out[last_body], p):
-            out[last_body] = join_paragraphs(out[last_body], p, " ")
+            out[last_body].append(p)
             continue
         if OPENING.match(p.text.strip()):
             in_body = True
-        out.append(p)
+        out.append([p])
         last_body = len(out) - 1
-    return out
+    return [join_all(parts, " ") for parts in out]
 
 
-def _continues(prev: Paragraph, p: Paragraph) -> bool:
+def _continues(parts: list[Paragraph], p: Paragraph) -> bool:
+    """Whether `p` goes on with the paragraph made of `parts` (joined with spaces)."""
     first = p.text.lstrip()[:1]
     if not first or NEW_PARAGRAPH.match(p.text) or re.match(r"(?:\d{1,3}[.)]|[a-z]{1,4}\.)\s", p.text):
         return False
     if first.islower():
         return True
-    tail = prev.text.rstrip().rstrip("”\"’)")
+    # Read from the last parts only: the whole, joined again for each part, made this quadratic. (A last part
+    # of nothing but closing quotes leaves a tail ending in the space between parts: no punctuation either way.)
+    tail = parts[-1].text.rstrip().rstrip("”\"’)")
     starts_italic = bool(p.runs) and p.runs[0].italic
-    return len(prev.text) > 150 and not tail.endswith((".", ",", ";", ":")) and not starts_italic
+    return _longer_than(parts, 150) and not tail.endswith((".", ",", ";", ":")) and not starts_italic
+
+
+def _longer_than(parts: list[Paragraph], n: int) -> bool:
+    """Whether the parts joined with spaces are longer than n characters, reading at most n of them."""
+    total = -1
+    for q in reversed(parts):
+        total += len(q.text) + 1
+        if total > n:
+            return True
+    return False
