@@ -8,7 +8,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from draftlint import regexcache
-from draftlint.backtrack import catastrophic
 from draftlint.errors import InputError
 from draftlint.safeio import read_regular
 from draftlint.matching import Scope, Text, Words, required_strings
@@ -257,6 +256,8 @@ class PackRule:
             self.phrases = [p.lower() for p in spec["phrases"]]
         self.untrusted = eager
         if eager:  # a delegation's pack: a bad pattern is reported when the pack is loaded, by name
+            from draftlint.backtrack import catastrophic
+
             for p in list(spec.get("patterns", ())) + ([spec["pattern"]] if "pattern" in spec else []):
                 _compile(p, cs, where, untrusted=True)
                 if catastrophic(p, 0 if cs else re.IGNORECASE):
