@@ -11,14 +11,16 @@ from draftlint import __version__, quickargs, regexcache
 
 
 def expand(paths) -> list[str]:
-    """Files as given; folders recurse into their .docx drafts (Word's ~$ lock files are skipped)."""
+    """Files as given; folders recurse into their .docx drafts (Word's ~$ lock files and draftlint's
+    .draftlint-* temporary files are skipped)."""
     out: list[str] = []
     for path in paths:
         if os.path.isdir(path) and not path.lower().endswith((".docx", ".md", ".txt")):
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.lower().endswith(".docx") and not name.startswith("~$"):
+                    # Word's lock files and draftlint's own temporary files (a killed write leaves one) are not drafts.
+                    if name.lower().endswith(".docx") and not name.startswith(("~$", ".draftlint-")):
                         out.append(os.path.join(root, name))
         else:
             out.append(path)
@@ -157,6 +159,10 @@ def run() -> None:
     import gc
 
     gc.set_threshold(100_000, 50, 100)
+    for stream in (sys.stdout, sys.stderr):
+        # A message that quotes a file name which is not UTF-8 is printed with \x escapes, not a traceback.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         main()
         code = 0
@@ -168,6 +174,9 @@ def run() -> None:
             code = 1
     except BrokenPipeError:  # the reader of the output went away (`draftlint check | head`)
         os._exit(1)
+    except KeyboardInterrupt:  # Ctrl-C: no traceback; a file being written is whole or absent (files.py)
+        _err("draftlint: interrupted")
+        code = 130
     regexcache.save()  # patterns compiled for the first time, for the next run
     try:
         sys.stdout.flush()
@@ -190,6 +199,8 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
     options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict,
                       previous=previous, debug=debug, profile=profile)
     files = expand(paths)
+    if output:
+        _refuse_writing_over_inputs(output, files + [p for p in (previous, config_path) if p])
     produced = run_all(files, options, jobs or os.cpu_count() or 1)
     results = _skip_non_drafts(produced) if skip_non_drafts else produced
     streaming = fmt in ("text", "github") and not output
@@ -215,9 +226,9 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
             from draftlint.files import atomic_write
 
             try:
-                atomic_write(output, report.encode("utf-8"))
+                atomic_write(output, report.encode("utf-8", "backslashreplace"))
             except OSError as exc:
-                _err(f"{output}: error: cannot write the report ({exc.strerror or exc})")
+                _err(f"{_shown(output)}: error: cannot write the report ({exc.strerror or exc})")
                 sys.exit(2)
         else:
             sys.stdout.write(report)
@@ -232,10 +243,32 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
         sys.exit(1)
 
 
+def _shown(path: str) -> str:
+    from draftlint.report import shown
+
+    return shown(path)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _refuse_writing_over_inputs(output: str, inputs) -> None:
+    """-o never replaces a file the same run reads: `check draft.docx -o draft.docx` would lose the draft."""
+    for path in inputs:
+        if _same_file(output, path):
+            _err(f"{_shown(output)}: error: the report would replace {_shown(path)}, which this run reads; "
+                 "choose another file for -o")
+            sys.exit(2)
+
+
 def _skip_non_drafts(results):
     for r in results:
         if r.not_a_draft:
-            _err(f"{r.path}: not a resolution, passed over")
+            _err(f"{_shown(r.path)}: not a resolution, passed over")
         else:
             yield r
 
@@ -325,12 +358,16 @@ def scaffold(previous, output, session, cycle, sponsors, changes, force):
     try:
         written = make(previous, output, session=session, cycle=cycle, sponsors=sponsors, changes=changes, force=force)
     except InputError as exc:
-        print(f"{previous}: error: {exc}")
+        print(f"{_shown(previous)}: error: {exc}")
+        sys.exit(2)
+    except FileExistsError as exc:
+        print(f"{_shown(exc.filename or output)}: error: the file exists already; give another name with -o, "
+              "or --force to replace it")
         sys.exit(2)
     except OSError as exc:
-        print(f"{output or previous}: error: cannot write the draft ({exc.strerror or exc})")
+        print(f"{_shown(output or previous)}: error: cannot write the draft ({exc.strerror or exc})")
         sys.exit(2)
-    print(f"wrote {written}")
+    print(f"wrote {_shown(written)}")
 
 
 def new(kind, output, force):
@@ -340,14 +377,17 @@ def new(kind, output, force):
 
     template = resource_dir("templates") / f"{kind}.docx"
     if os.path.exists(output) and not force:
-        print(f"{output}: error: the file exists already; choose another name or give --force")
+        print(f"{_shown(output)}: error: the file exists already; choose another name or give --force")
         sys.exit(2)
     try:
-        atomic_write(output, template.read_bytes())
-    except OSError as exc:
-        print(f"{output}: error: cannot write the file ({exc.strerror or exc})")
+        atomic_write(output, template.read_bytes(), overwrite=force)
+    except FileExistsError:
+        print(f"{_shown(output)}: error: the file exists already; choose another name or give --force")
         sys.exit(2)
-    print(f"wrote {output}")
+    except OSError as exc:
+        print(f"{_shown(output)}: error: cannot write the file ({exc.strerror or exc})")
+        sys.exit(2)
+    print(f"wrote {_shown(output)}")
 
 
 # name: (function, its options, a shorter line for `draftlint --help` when the docstring is long)

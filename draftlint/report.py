@@ -4,13 +4,20 @@ from __future__ import annotations
 from draftlint.engine import FileResult
 
 
+def shown(path: str) -> str:
+    """A path as it can be printed: bytes of a file name that are not UTF-8 (which Python keeps as lone
+    surrogates) written as \\xff, so that no output format fails on them."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def text(results: list[FileResult]) -> str:
     lines = []
     for r in results:
+        path = shown(r.path)
         if r.error:
-            lines.append(f"{r.path}: error: {r.error}")
+            lines.append(f"{path}: error: {r.error}")
         for f in r.findings:
-            lines.append(f"{r.path}:{f.label}: {f.severity}: {f.message} [{f.rule}]")
+            lines.append(f"{path}:{f.label}: {f.severity}: {f.message} [{f.rule}]")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -24,7 +31,7 @@ def as_json(results: list[FileResult]) -> str:
     files = []
     for r in results:
         files.append({
-            "path": r.path,
+            "path": shown(r.path),
             "kind": r.kind,
             "error": r.error,
             "diagnostics": [
@@ -74,7 +81,7 @@ def sarif(results: list[FileResult]) -> str:
     out_results, notifications = [], []
     for r in results:
         if r.error:
-            notifications.append({"level": "error", "message": {"text": f"{r.path}: {r.error}"},
+            notifications.append({"level": "error", "message": {"text": f"{shown(r.path)}: {r.error}"},
                                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]})
         seen: dict = {}
         for f in r.findings:
@@ -101,7 +108,9 @@ def _uri(path: str) -> str:
     import os
     from urllib.parse import quote
 
-    return quote(path.replace(os.sep, "/")) if not os.path.isabs(path) else "file://" + quote(path.replace(os.sep, "/"))
+    # Quoted as bytes: a file name that is not UTF-8 keeps its own bytes, %-escaped, as a URI should.
+    raw = os.fsencode(path.replace(os.sep, "/"))
+    return quote(raw) if not os.path.isabs(path) else "file://" + quote(raw)
 
 
 def _escape_data(s: str) -> str:
@@ -118,9 +127,9 @@ def github(results: list[FileResult]) -> str:
     lines = []
     for r in results:
         if r.error:
-            lines.append(f"::error file={_escape_property(r.path)},title=draftlint::{_escape_data(r.error)}")
+            lines.append(f"::error file={_escape_property(shown(r.path))},title=draftlint::{_escape_data(r.error)}")
         for f in r.findings:
-            props = [f"file={_escape_property(r.path)}"]
+            props = [f"file={_escape_property(shown(r.path))}"]
             if f.line:
                 props.append(f"line={f.line}")
             props.append(f"title={_escape_property(f'{f.label} [{f.rule}]')}")
