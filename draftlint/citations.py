@@ -207,10 +207,14 @@ def in_council_year(year: int, day: Day) -> bool:
 GA = "General Assembly"
 ECOSOC = "Economic and Social Council"
 SC = "Security Council"
-# A body named in the text, or "its", which stands for the last one named (or for the organ itself).
+# A body that adopts resolutions and holds sessions, named in the text, or "its", which may stand for it.
 BODY = Lazy(r"\b(?:(?P<ga>General Assembly)|(?P<sc>Security Council)|(?P<ecosoc>Economic and Social Council)"
-            r"|(?P<noun>Assembly|Council|Commission|Conference|Committee|Board|Parties|Forum|Organization|Programme"
-            r"|Union|Agency|Summit|Congress|Court|Meeting|Bureau|Parliament)|(?P<its>its))\b")
+            r"|(?P<noun>Assembly|Council|Commission|Conference|Committee|Board|Parties|Forum|Organization"
+            r"|Union|Summit|Congress|Meeting|Parliament)|(?P<its>its))\b")
+# The rest of a body's name after its noun ("Conference of the Parties to the … Convention against Corruption"),
+# and the agent before it ("by the United Nations Environment Assembly").
+NAME_REST = Lazy(rf"(?:{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*[A-Z]{WORD_CHARS})*")
+AGENT = Lazy(rf"\bby{SP}+(?:the{SP}+)?(?:[A-Z]{WORD_CHARS}{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*)*$")
 ADVERBS = {"also", "further", "again", "once", "furthermore"}
 # Words in -ing that are prepositions, not the organ's own participle: "during its session", "including its".
 NOT_VERBS = {"during", "including", "concerning", "regarding", "following", "pending", "according", "notwithstanding"}
@@ -238,26 +242,59 @@ def _named(name: str, organ: str = "") -> str:
     return "other" if NOUN.search(name) else ""
 
 
-def _body(m, before: str, current: str, organ: str) -> str:
-    """The owner a BODY match names; `current` is what "its" stands for at that point: the body named last
-    after a preposition ("by the Human Rights Council in its resolution", "at its session"), the organ itself
-    after its own verb ("and recalling also its resolution", "Reaffirms its resolution")."""
-    if m.group("its"):
-        said = before[:m.start()].split()
+class _Mentions:
+    """Reads the bodies a text names, in order, and what "its" stands for at each point. "its" is the body
+    named as the agent ("by the Human Rights Council in its resolution 22/13") or just before it ("the
+    Conference of the Parties …, in particular its resolution 10/4"), else the organ itself: "Recalling its
+    resolution 76/203, in which it decided to organize the fourth International Conference on Small Island
+    Developing States …, as well as its resolutions 77/245 …" are the Assembly's."""
+
+    def __init__(self, organ: str):
+        self.organ = organ
+        self.current = organ  # the owner of an unqualified number: the body named last, or the organ
+        self.agent = None  # (owner, end of its name, named as the agent)
+        self.named = False
+
+    def read(self, text: str, m) -> None:
+        if m.group("its"):
+            self.current = self._its(text, m)
+            return
+        self.named = True
+        owner = self._owner(text, m)
+        rest = NAME_REST.match(text, m.end())
+        self.current = owner
+        self.agent = (owner, rest.end(), AGENT.search(text, max(0, m.start() - 120), m.start()) is not None)
+
+    def _owner(self, text: str, m) -> str:
+        for group, name in (("ga", GA), ("sc", SC), ("ecosoc", ECOSOC)):
+            if m.group(group):
+                return name
+        words = text[max(0, m.start() - 40):m.start()].split()
+        if m.group("noun") == "Assembly" and not (words and words[-1][:1].isupper()):
+            return GA  # "the Assembly"; not the Environment, Habitat or World Health Assembly
+        if self.organ and text[:m.end()].endswith(self.organ):
+            return self.organ  # a Human Rights Council text naming the Council
+        return "other"  # "the Council" in an Assembly text may be any of three
+
+    def _its(self, text: str, m) -> str:
+        said = text[max(0, m.start() - 60):m.start()].split()
         words = [w for w in said[-3:] if w.lower() not in ADVERBS]
         verb = words[-1].strip(",") if words else ""
-        lead = len(said) <= 2 and verb.endswith("s")  # "Recalls its resolution", "Also reaffirms its …"
-        own_verb = verb.endswith("ing") and verb.lower() not in NOT_VERBS
-        return organ if own_verb or lead else current
-    for group, name in (("ga", GA), ("sc", SC), ("ecosoc", ECOSOC)):
-        if m.group(group):
-            return name
-    words = before[:m.start()].split()
-    if m.group("noun") == "Assembly" and not (words and words[-1][:1].isupper()):
-        return GA  # "the Assembly"; not the Environment, Habitat or World Health Assembly
-    if organ and before[:m.end()].endswith(organ):
-        return organ  # a Human Rights Council text naming the Council
-    return "other"  # "the Council" in an Assembly text may be any of three
+        lead = m.start() < 40 and len(text[:m.start()].split()) <= 2 and verb.endswith("s")  # "Recalls its"
+        if verb.endswith("ing") and verb.lower() not in NOT_VERBS or lead:
+            return self.organ  # "recalling also its resolution": the organ's own verb
+        if self.agent:
+            owner, end, agent = self.agent
+            if agent or len(text[end:m.start()].split()) <= 3:
+                return owner
+        return self.organ
+
+
+def _mentions(text: str, organ: str) -> _Mentions:
+    seen = _Mentions(organ)
+    for m in BODY.finditer(text):
+        seen.read(text, m)
+    return seen
 
 
 def owner(text: str, lst: CitedList, organ: str | None) -> str:
@@ -272,15 +309,12 @@ def owner(text: str, lst: CitedList, organ: str | None) -> str:
     after = AFTER.match(text, lst.end) if " the " in text[lst.end:lst.end + 120] else None
     if after and _named(after.group("name"), organ or ""):
         return _named(after.group("name"), organ or "")
-    current, named_body = organ or "", False
-    for m in BODY.finditer(before):
-        current = _body(m, before, current, organ or "")
-        named_body = named_body or not m.group("its")
-    if not named_body and before.rstrip().endswith("its"):
+    seen = _mentions(before, organ or "")
+    if not seen.named and before.rstrip().endswith("its"):
         subject = SUBJECT.match(text, lst.end)
         if subject and _named(subject.group("name"), organ or ""):
             return _named(subject.group("name"), organ or "")
-    return current
+    return seen.current
 
 
 def _named_before(before: str, organ: str = "") -> str:
@@ -317,7 +351,4 @@ def session_owner(text: str, start: int, end: int, organ: str | None) -> str:
     before = text[:start]
     if not before.rstrip().endswith("its"):
         return organ or ""
-    current = organ or ""
-    for m in BODY.finditer(before):
-        current = _body(m, before, current, organ or "")
-    return current
+    return _mentions(before, organ or "").current

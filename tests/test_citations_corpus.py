@@ -66,6 +66,12 @@ ASSEMBLY_SLIPS = [
     "*Recalling* its resolution 194 (III) of 11 December 1950,",
     "*Recalling* Economic and Social Council resolution 2016/7 of 2 June 2015,",
     "*Recalling* resolution 71/72 of 5 December 2015,",  # unqualified, in an Assembly text: the Assembly's
+    # "its" after a body named only as an object (78/317 PP1, 78/107 OP22 with a wrong year put in)
+    "*Recalling* its resolution 76/203 of 17 December 2021, in which it decided to organize the fourth International "
+    "Conference on Small Island Developing States at the highest possible level, as well as its resolutions 77/245 of "
+    "30 December 2019 and 77/328 of 25 August 2023,",
+    "*Noting* the Programme of Assistance, including a seminar in furtherance of paragraph 20 of its resolution "
+    "71/139 of 13 December 2013,",
 ]
 
 
