@@ -216,6 +216,7 @@ BODY = Lazy(r"\b(?:(?P<ga>General Assembly)|(?P<sc>Security Council)|(?P<ecosoc>
 NAME_REST = Lazy(rf"(?:{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*[A-Z]{WORD_CHARS})*")
 AGENT = Lazy(rf"\bby{SP}+(?:the{SP}+)?(?:[A-Z]{WORD_CHARS}{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*)*$")
 ADVERBS = {"also", "further", "again", "once", "furthermore"}
+PREPOSITIONS = {"in", "at", "through", "by", "under", "with", "during", "of", "to", "from"}
 # Words in -ing that are prepositions, not the organ's own participle: "during its session", "including its".
 NOT_VERBS = {"during", "including", "concerning", "regarding", "following", "pending", "according", "notwithstanding"}
 # The owner named after the list: "resolution 5/5 of 2 March 2022 of the United Nations Environment Assembly",
@@ -284,8 +285,10 @@ class _Mentions:
         if verb.endswith("ing") and verb.lower() not in NOT_VERBS or lead:
             return self.organ  # "recalling also its resolution": the organ's own verb
         if self.agent:
+            # The agent's own act follows a preposition ("by the Council, in its resolution", "at its session");
+            # after "and" or "as well as" the text has gone back to its own subject, unless the body is right there.
             owner, end, agent = self.agent
-            if agent or len(text[end:m.start()].split()) <= 3:
+            if agent and verb.lower() in PREPOSITIONS or len(text[end:m.start()].split()) <= 3:
                 return owner
         return self.organ
 

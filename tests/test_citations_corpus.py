@@ -70,6 +70,8 @@ ASSEMBLY_SLIPS = [
     "*Recalling* its resolution 76/203 of 17 December 2021, in which it decided to organize the fourth International "
     "Conference on Small Island Developing States at the highest possible level, as well as its resolutions 77/245 of "
     "30 December 2019 and 77/328 of 25 August 2023,",
+    "*Recalling* the Vienna Declaration, adopted by the World Conference on Human Rights on 25 June 1993, and its "
+    "resolution 48/121 of 20 December 1992,",
     "*Noting* the Programme of Assistance, including a seminar in furtherance of paragraph 20 of its resolution "
     "71/139 of 13 December 2013,",
 ]
