@@ -289,6 +289,11 @@ def test_resumed_plenary_meeting_closes_the_text(tmp_path):
     text = ADOPTED + "50th (resumed) plenary meeting\n\n22 December 2023\n"
     assert _rules(text, tmp_path, "structure.closing") == []
     assert _rules(ADOPTED, tmp_path, "structure.closing") != []
+    draft = ("Seventy-eighth session\n\nSecond Committee\n\nAgenda item 16\n\nA title\n\nAustria and Brazil: draft "
+             "resolution\n\nA title\n\n" + ADOPTED.split("78/230. A title\n\n")[1])
+    assert _rules(draft, tmp_path, "structure.closing") == []
+    leftover = draft + "50th (resumed) plenary meeting\n\n22 December 2023\n"
+    assert [r for _, r, _ in _rules(leftover, tmp_path, "structure.closing")] == ["structure.closing"]
 
 
 # --- the corpus itself -----------------------------------------------------------------------------------------

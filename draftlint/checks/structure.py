@@ -96,13 +96,13 @@ def check(res):
     if res.kind == "ga-resolution" and not closing and ops and not _resumed_meeting(res):
         yield CLOSING.at(ops[-1], "an adopted resolution ends with its plenary meeting and date "
                                   "(“46th plenary meeting / 7 December 2022”)", label="closing")
-    if res.draft and any(n.kind == "closing" and "meeting" in n.text for n in closing):
-        node = next(n for n in closing if "meeting" in n.text)
-        yield CLOSING.at(node, "a draft has no plenary meeting and date; remove the closing lines")
+    leftover = next((n for n in closing if "meeting" in n.text), None) or _resumed_meeting(res)
+    if res.draft and leftover:
+        yield CLOSING.at(leftover, "a draft has no plenary meeting and date; remove the closing lines")
 
 
-def _resumed_meeting(res) -> bool:
-    """Whether the text ends with the lines of a resumed meeting, taken by the model for headings."""
+def _resumed_meeting(res):
+    """The line of a resumed meeting at the end of the text, which the model takes for a heading, or None."""
     last_op = max((n.order for n in res.operative), default=-1)
-    return any(n.order > last_op and n.kind in ("section", "heading", "trailer") and MEETING.match(n.text)
-               for n in res.nodes)
+    return next((n for n in res.nodes if n.order > last_op and n.kind in ("section", "heading", "trailer")
+                 and MEETING.match(n.text)), None)
