@@ -78,8 +78,10 @@ def parser(only: str | None = None):
 
 def _check_options(c):
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--format", dest="fmt", choices=["text", "json", "sarif", "github"], default="text",
-                   help="How to print the findings (default: text).")
+    from draftlint import output
+
+    c.add_argument("--format", dest="fmt", choices=output.names(), default="text",
+                   help="How to print the findings: " + "; ".join(f"{n}: {h}" for n, (_, _, h) in output.FORMATS.items()) + ".")
     c.add_argument("-o", "--output", type=_file, metavar="FILE",
                    help="Write the report to this file (atomically) instead of printing it.")
     c.add_argument("--skip-non-drafts", action="store_true",
@@ -194,44 +196,24 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
           debug=False, profile=None):
     """Check drafts (.docx, .md, .txt; folders are searched for .docx)."""
     from draftlint.engine import Options
-    from draftlint.report import FORMATS
 
     options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict,
                       previous=previous, debug=debug, profile=profile)
     files = expand(paths)
     if output:
         _refuse_writing_over_inputs(output, files + [p for p in (previous, config_path) if p])
-    produced = run_all(files, options, jobs or os.cpu_count() or 1)
-    results = _skip_non_drafts(produced) if skip_non_drafts else produced
-    streaming = fmt in ("text", "github") and not output
-    kept, counts = [], {"files": 0, "error": 0, "warning": 0, "unread": 0, "failing": False}
-    try:
-        for r in results:
-            counts["files"] += 1
-            counts["unread"] += bool(r.error)
-            if r.internal:
-                _err(f"{r.path}: traceback of the internal error:\n{r.internal.rstrip()}")
-            for f in r.findings:
-                counts[f.severity] = counts.get(f.severity, 0) + 1
-            counts["failing"] |= r.strict and any(f.severity == "warning" for f in r.findings)
-            if streaming:
-                sys.stdout.write(FORMATS[fmt]([r]))  # one file at a time: memory stays flat over a large batch
-            else:
-                kept.append(r)
-    finally:
-        produced.close()  # a closed output pipe ends the loop early: stop the worker processes too
-    if not streaming:
-        report = FORMATS[fmt](kept)
-        if output:
-            from draftlint.files import atomic_write
+    counts = {"files": 0, "error": 0, "warning": 0, "unread": 0, "failing": False}
+    if output:
+        from draftlint.files import atomic_stream
 
-            try:
-                atomic_write(output, report.encode("utf-8", "backslashreplace"))
-            except OSError as exc:
-                _err(f"{_shown(output)}: error: cannot write the report ({exc.strerror or exc})")
-                sys.exit(2)
-        else:
-            sys.stdout.write(report)
+        try:
+            with atomic_stream(output) as out:
+                _report(files, options, jobs, skip_non_drafts, fmt, out, counts)
+        except OSError as exc:
+            _err(f"{_shown(output)}: error: cannot write the report ({exc.strerror or exc})")
+            sys.exit(2)
+    else:
+        _report(files, options, jobs, skip_non_drafts, fmt, sys.stdout, counts)
     errors, warnings, n = counts["error"], counts["warning"], counts["files"]
     if fmt == "text":
         summary = f"{n} file{'s' if n != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, " \
@@ -244,7 +226,7 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
 
 
 def _shown(path: str) -> str:
-    from draftlint.report import shown
+    from draftlint.output import shown
 
     return shown(path)
 
@@ -263,6 +245,29 @@ def _refuse_writing_over_inputs(output: str, inputs) -> None:
             _err(f"{_shown(output)}: error: the report would replace {_shown(path)}, which this run reads; "
                  "choose another file for -o")
             sys.exit(2)
+
+
+def _report(files, options, jobs, skip_non_drafts, fmt, out, counts) -> None:
+    """Check the files and write each one's report as it comes: memory stays flat over a large batch."""
+    from draftlint import output
+
+    produced = run_all(files, options, jobs or os.cpu_count() or 1)
+    results = _skip_non_drafts(produced) if skip_non_drafts else produced
+    writer = output.writer(fmt)
+    writer.start(out)
+    try:
+        for r in results:
+            counts["files"] += 1
+            counts["unread"] += bool(r.error)
+            if r.internal:
+                _err(f"{r.path}: traceback of the internal error:\n{r.internal.rstrip()}")
+            for f in r.findings:
+                counts[f.severity] = counts.get(f.severity, 0) + 1
+            counts["failing"] |= r.strict and any(f.severity == "warning" for f in r.findings)
+            writer.file(r)
+    finally:
+        produced.close()  # a closed output pipe ends the loop early: stop the worker processes too
+    writer.end()
 
 
 def _skip_non_drafts(results):

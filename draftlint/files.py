@@ -2,6 +2,7 @@
 write never leaves a half-written file and never replaces a good one."""
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import signal
@@ -70,3 +71,45 @@ def _link_new(tmp: str, path: str) -> None:
         os.replace(tmp, path)
         return
     os.unlink(tmp)
+
+
+@contextlib.contextmanager
+def atomic_stream(path: str):
+    """A text file to write bit by bit (a report of a large batch) that appears at `path` whole, when the block
+    ends, or not at all: an exception, Ctrl-C or SIGTERM inside the block removes the temporary file. The
+    rename itself waits out SIGINT, SIGTERM and SIGHUP, as atomic_write does."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=os.path.splitext(path)[1])
+    previous_term = _terminate_as_interrupt()
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _mode(path, True))
+        blocked = hasattr(signal, "pthread_sigmask")
+        if blocked:
+            previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+        try:
+            os.replace(tmp, path)
+            tmp = None
+        finally:
+            if blocked:
+                signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    finally:
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _terminate_as_interrupt():
+    """Make SIGTERM unwind like Ctrl-C while a stream is open, so that its temporary file is removed; the
+    previous handler, or None where it cannot be set (not the main thread)."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError, AttributeError):
+        return None
