@@ -207,11 +207,18 @@ def in_council_year(year: int, day: Day) -> bool:
 GA = "General Assembly"
 ECOSOC = "Economic and Social Council"
 SC = "Security Council"
-# A body named in the text, or "its", which stands for the last one named (or for the organ itself).
+# A body that adopts resolutions and holds sessions, named in the text, or "its", which may stand for it.
 BODY = Lazy(r"\b(?:(?P<ga>General Assembly)|(?P<sc>Security Council)|(?P<ecosoc>Economic and Social Council)"
-            r"|(?P<noun>Assembly|Council|Commission|Conference|Committee|Board|Parties|Forum|Organization|Programme"
-            r"|Union|Agency|Summit|Congress|Court|Meeting|Bureau|Parliament)|(?P<its>its))\b")
+            r"|(?P<noun>Assembly|Council|Commission|Conference|Committee|Board|Parties|Forum|Organization"
+            r"|Union|Summit|Congress|Meeting|Parliament)|(?P<its>its))\b")
+# The rest of a body's name after its noun ("Conference of the Parties to the … Convention against Corruption"),
+# and the agent before it ("by the United Nations Environment Assembly").
+NAME_REST = Lazy(rf"(?:{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*[A-Z]{WORD_CHARS})*")
+AGENT = Lazy(rf"\bby{SP}+(?:the{SP}+)?(?:[A-Z]{WORD_CHARS}{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*)*$")
 ADVERBS = {"also", "further", "again", "once", "furthermore"}
+PREPOSITIONS = {"in", "at", "through", "by", "under", "with", "during", "of", "to", "from"}
+# Words in -ing that are prepositions, not the organ's own participle: "during its session", "including its".
+NOT_VERBS = {"during", "including", "concerning", "regarding", "following", "pending", "according", "notwithstanding"}
 # The owner named after the list: "resolution 5/5 of 2 March 2022 of the United Nations Environment Assembly",
 # "resolution 3/2023 …, entitled “…”, adopted by the Conference of …", "decision 15/4 … at the fifteenth
 # meeting of the Conference of the Parties".
@@ -226,9 +233,9 @@ NOUN = Lazy(r"\b(?:Assembly|Council|Commission|Conference|Committee|Board|Partie
             r"|Union|Agency|Summit|Congress|Court|Meeting|Bureau|Parliament)\b")
 
 
-def _named(name: str) -> str:
+def _named(name: str, organ: str = "") -> str:
     """The owner a body's name stands for; "" if the words name no body ("the Charter", "the Agenda")."""
-    for full in (GA, SC, ECOSOC):
+    for full in (GA, SC, ECOSOC, organ or GA):
         if name.endswith(full):
             return full
     if name == "Assembly":
@@ -236,23 +243,61 @@ def _named(name: str) -> str:
     return "other" if NOUN.search(name) else ""
 
 
-def _body(m, before: str, current: str, organ: str) -> str:
-    """The owner a BODY match names; `current` is what "its" stands for at that point: the body named last
-    after a preposition ("by the Human Rights Council in its resolution", "at its session"), the organ itself
-    after its own verb ("and recalling also its resolution", "Reaffirms its resolution")."""
-    if m.group("its"):
-        said = before[:m.start()].split()
+class _Mentions:
+    """Reads the bodies a text names, in order, and what "its" stands for at each point. "its" is the body
+    named as the agent ("by the Human Rights Council in its resolution 22/13") or just before it ("the
+    Conference of the Parties …, in particular its resolution 10/4"), else the organ itself: "Recalling its
+    resolution 76/203, in which it decided to organize the fourth International Conference on Small Island
+    Developing States …, as well as its resolutions 77/245 …" are the Assembly's."""
+
+    def __init__(self, organ: str):
+        self.organ = organ
+        self.current = organ  # the owner of an unqualified number: the body named last, or the organ
+        self.agent = None  # (owner, end of its name, named as the agent)
+        self.named = False
+
+    def read(self, text: str, m) -> None:
+        if m.group("its"):
+            self.current = self._its(text, m)
+            return
+        self.named = True
+        owner = self._owner(text, m)
+        rest = NAME_REST.match(text, m.end())
+        self.current = owner
+        self.agent = (owner, rest.end(), AGENT.search(text, max(0, m.start() - 120), m.start()) is not None)
+
+    def _owner(self, text: str, m) -> str:
+        for group, name in (("ga", GA), ("sc", SC), ("ecosoc", ECOSOC)):
+            if m.group(group):
+                return name
+        words = text[max(0, m.start() - 40):m.start()].split()
+        if m.group("noun") == "Assembly" and not (words and words[-1][:1].isupper()):
+            return GA  # "the Assembly"; not the Environment, Habitat or World Health Assembly
+        if self.organ and text[:m.end()].endswith(self.organ):
+            return self.organ  # a Human Rights Council text naming the Council
+        return "other"  # "the Council" in an Assembly text may be any of three
+
+    def _its(self, text: str, m) -> str:
+        said = text[max(0, m.start() - 60):m.start()].split()
         words = [w for w in said[-3:] if w.lower() not in ADVERBS]
         verb = words[-1].strip(",") if words else ""
-        lead = len(said) <= 2 and verb.endswith("s")  # "Recalls its resolution", "Also reaffirms its …"
-        return organ if verb.endswith("ing") or lead else current
-    for group, name in (("ga", GA), ("sc", SC), ("ecosoc", ECOSOC)):
-        if m.group(group):
-            return name
-    words = before[:m.start()].split()
-    if m.group("noun") == "Assembly" and not (words and words[-1][:1].isupper()):
-        return GA  # "the Assembly"; not the Environment, Habitat or World Health Assembly
-    return "other"  # "the Council" in an Assembly text may be any of three
+        lead = m.start() < 40 and len(text[:m.start()].split()) <= 2 and verb.endswith("s")  # "Recalls its"
+        if verb.endswith("ing") and verb.lower() not in NOT_VERBS or lead:
+            return self.organ  # "recalling also its resolution": the organ's own verb
+        if self.agent:
+            # The agent's own act follows a preposition ("by the Council, in its resolution", "at its session");
+            # after "and" or "as well as" the text has gone back to its own subject, unless the body is right there.
+            owner, end, agent = self.agent
+            if agent and verb.lower() in PREPOSITIONS or len(text[end:m.start()].split()) <= 3:
+                return owner
+        return self.organ
+
+
+def _mentions(text: str, organ: str) -> _Mentions:
+    seen = _Mentions(organ)
+    for m in BODY.finditer(text):
+        seen.read(text, m)
+    return seen
 
 
 def owner(text: str, lst: CitedList, organ: str | None) -> str:
@@ -261,24 +306,21 @@ def owner(text: str, lst: CitedList, organ: str | None) -> str:
     one just after it ("of the Conference of the Parties"), then the last body the text named before it, which
     is also what "its" stands for ("by the Human Rights Council in its resolution 22/13")."""
     before = text[:lst.start]
-    named = _named_before(before)
+    named = _named_before(before, organ or "")
     if named:
         return named
     after = AFTER.match(text, lst.end) if " the " in text[lst.end:lst.end + 120] else None
-    if after and _named(after.group("name")):
-        return _named(after.group("name"))
-    current, named_body = organ or "", False
-    for m in BODY.finditer(before):
-        current = _body(m, before, current, organ or "")
-        named_body = named_body or not m.group("its")
-    if not named_body and before.rstrip().endswith("its"):
+    if after and _named(after.group("name"), organ or ""):
+        return _named(after.group("name"), organ or "")
+    seen = _mentions(before, organ or "")
+    if not seen.named and before.rstrip().endswith("its"):
         subject = SUBJECT.match(text, lst.end)
-        if subject and _named(subject.group("name")):
-            return _named(subject.group("name"))
-    return current
+        if subject and _named(subject.group("name"), organ or ""):
+            return _named(subject.group("name"), organ or "")
+    return seen.current
 
 
-def _named_before(before: str) -> str:
+def _named_before(before: str, organ: str = "") -> str:
     """The owner named right before "resolution(s)": "General Assembly resolution", "Human Rights Council
     resolutions", "Commission on Narcotic Drugs resolution"; "" for "its", for none, and for the lead word
     ("Recalling resolution 70/1")."""
@@ -294,7 +336,8 @@ def _named_before(before: str) -> str:
     tail = " ".join(words[-4:-1] + [last])
     if last == "Assembly" and not words[-2][:1].isupper():
         return GA  # "of Assembly resolution 37/78 H"
-    return _named(tail) or "other"
+    # Any other name or acronym before the word owns the text: "ESCAP resolution 79/8", "FAO Conference …".
+    return _named(tail, organ) or "other"
 
 
 # "the seventy-ninth session of the General Assembly", "at its 103rd session" (of the body named before "its")
@@ -306,12 +349,9 @@ def session_owner(text: str, start: int, end: int, organ: str | None) -> str:
     """Whose session text[start:end] ("103rd session") is: the body named after it ("of the International
     Labour Conference"), the body "its" stands for, or `organ` when nothing says."""
     after = SESSION_OF.match(text, end) if "of the" in text[end:end + 8] else None
-    if after and _named(after.group("name")):
-        return _named(after.group("name"))
+    if after and _named(after.group("name"), organ or ""):
+        return _named(after.group("name"), organ or "")
     before = text[:start]
     if not before.rstrip().endswith("its"):
         return organ or ""
-    current = organ or ""
-    for m in BODY.finditer(before):
-        current = _body(m, before, current, organ or "")
-    return current
+    return _mentions(before, organ or "").current

@@ -11,14 +11,16 @@ from draftlint import __version__, quickargs, regexcache
 
 
 def expand(paths) -> list[str]:
-    """Files as given; folders recurse into their .docx drafts (Word's ~$ lock files are skipped)."""
+    """Files as given; folders recurse into their .docx drafts (Word's ~$ lock files and draftlint's
+    .draftlint-* temporary files are skipped)."""
     out: list[str] = []
     for path in paths:
         if os.path.isdir(path) and not path.lower().endswith((".docx", ".md", ".txt")):
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.lower().endswith(".docx") and not name.startswith("~$"):
+                    # Word's lock files and draftlint's own temporary files (a killed write leaves one) are not drafts.
+                    if name.lower().endswith(".docx") and not name.startswith(("~$", ".draftlint-")):
                         out.append(os.path.join(root, name))
         else:
             out.append(path)
@@ -76,8 +78,10 @@ def parser(only: str | None = None):
 
 def _check_options(c):
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--format", dest="fmt", choices=["text", "json", "sarif", "github"], default="text",
-                   help="How to print the findings (default: text).")
+    from draftlint import output
+
+    c.add_argument("--format", dest="fmt", choices=output.names(), default="text",
+                   help="How to print the findings: " + "; ".join(f"{n}: {h}" for n, (_, _, h) in output.FORMATS.items()) + ".")
     c.add_argument("-o", "--output", type=_file, metavar="FILE",
                    help="Write the report to this file (atomically) instead of printing it.")
     c.add_argument("--skip-non-drafts", action="store_true",
@@ -157,6 +161,10 @@ def run() -> None:
     import gc
 
     gc.set_threshold(100_000, 50, 100)
+    for stream in (sys.stdout, sys.stderr):
+        # A message that quotes a file name which is not UTF-8 is printed with \x escapes, not a traceback.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         main()
         code = 0
@@ -168,6 +176,9 @@ def run() -> None:
             code = 1
     except BrokenPipeError:  # the reader of the output went away (`draftlint check | head`)
         os._exit(1)
+    except KeyboardInterrupt:  # Ctrl-C: no traceback; a file being written is whole or absent (files.py)
+        _err("draftlint: interrupted")
+        code = 130
     regexcache.save()  # patterns compiled for the first time, for the next run
     try:
         sys.stdout.flush()
@@ -185,42 +196,24 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
           debug=False, profile=None):
     """Check drafts (.docx, .md, .txt; folders are searched for .docx)."""
     from draftlint.engine import Options
-    from draftlint.report import FORMATS
 
     options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict,
                       previous=previous, debug=debug, profile=profile)
     files = expand(paths)
-    produced = run_all(files, options, jobs or os.cpu_count() or 1)
-    results = _skip_non_drafts(produced) if skip_non_drafts else produced
-    streaming = fmt in ("text", "github") and not output
-    kept, counts = [], {"files": 0, "error": 0, "warning": 0, "unread": 0, "failing": False}
-    try:
-        for r in results:
-            counts["files"] += 1
-            counts["unread"] += bool(r.error)
-            if r.internal:
-                _err(f"{r.path}: traceback of the internal error:\n{r.internal.rstrip()}")
-            for f in r.findings:
-                counts[f.severity] = counts.get(f.severity, 0) + 1
-            counts["failing"] |= r.strict and any(f.severity == "warning" for f in r.findings)
-            if streaming:
-                sys.stdout.write(FORMATS[fmt]([r]))  # one file at a time: memory stays flat over a large batch
-            else:
-                kept.append(r)
-    finally:
-        produced.close()  # a closed output pipe ends the loop early: stop the worker processes too
-    if not streaming:
-        report = FORMATS[fmt](kept)
-        if output:
-            from draftlint.files import atomic_write
+    if output:
+        _refuse_writing_over_inputs(output, files + [p for p in (previous, config_path) if p])
+    counts = {"files": 0, "error": 0, "warning": 0, "unread": 0, "failing": False}
+    if output:
+        from draftlint.files import atomic_stream
 
-            try:
-                atomic_write(output, report.encode("utf-8"))
-            except OSError as exc:
-                _err(f"{output}: error: cannot write the report ({exc.strerror or exc})")
-                sys.exit(2)
-        else:
-            sys.stdout.write(report)
+        try:
+            with atomic_stream(output) as out:
+                _report(files, options, jobs, skip_non_drafts, fmt, out, counts)
+        except OSError as exc:
+            _err(f"{_shown(output)}: error: cannot write the report ({exc.strerror or exc})")
+            sys.exit(2)
+    else:
+        _report(files, options, jobs, skip_non_drafts, fmt, sys.stdout, counts)
     errors, warnings, n = counts["error"], counts["warning"], counts["files"]
     if fmt == "text":
         summary = f"{n} file{'s' if n != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, " \
@@ -232,10 +225,55 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
         sys.exit(1)
 
 
+def _shown(path: str) -> str:
+    from draftlint.output import shown
+
+    return shown(path)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _refuse_writing_over_inputs(output: str, inputs) -> None:
+    """-o never replaces a file the same run reads: `check draft.docx -o draft.docx` would lose the draft."""
+    for path in inputs:
+        if _same_file(output, path):
+            _err(f"{_shown(output)}: error: the report would replace {_shown(path)}, which this run reads; "
+                 "choose another file for -o")
+            sys.exit(2)
+
+
+def _report(files, options, jobs, skip_non_drafts, fmt, out, counts) -> None:
+    """Check the files and write each one's report as it comes: memory stays flat over a large batch."""
+    from draftlint import output
+
+    produced = run_all(files, options, jobs or os.cpu_count() or 1)
+    results = _skip_non_drafts(produced) if skip_non_drafts else produced
+    writer = output.writer(fmt)
+    writer.start(out)
+    try:
+        for r in results:
+            counts["files"] += 1
+            counts["unread"] += bool(r.error)
+            if r.internal:
+                _err(f"{r.path}: traceback of the internal error:\n{r.internal.rstrip()}")
+            for f in r.findings:
+                counts[f.severity] = counts.get(f.severity, 0) + 1
+            counts["failing"] |= r.strict and any(f.severity == "warning" for f in r.findings)
+            writer.file(r)
+    finally:
+        produced.close()  # a closed output pipe ends the loop early: stop the worker processes too
+    writer.end()
+
+
 def _skip_non_drafts(results):
     for r in results:
         if r.not_a_draft:
-            _err(f"{r.path}: not a resolution, passed over")
+            _err(f"{_shown(r.path)}: not a resolution, passed over")
         else:
             yield r
 
@@ -325,12 +363,16 @@ def scaffold(previous, output, session, cycle, sponsors, changes, force):
     try:
         written = make(previous, output, session=session, cycle=cycle, sponsors=sponsors, changes=changes, force=force)
     except InputError as exc:
-        print(f"{previous}: error: {exc}")
+        print(f"{_shown(previous)}: error: {exc}")
+        sys.exit(2)
+    except FileExistsError as exc:
+        print(f"{_shown(exc.filename or output)}: error: the file exists already; give another name with -o, "
+              "or --force to replace it")
         sys.exit(2)
     except OSError as exc:
-        print(f"{output or previous}: error: cannot write the draft ({exc.strerror or exc})")
+        print(f"{_shown(output or previous)}: error: cannot write the draft ({exc.strerror or exc})")
         sys.exit(2)
-    print(f"wrote {written}")
+    print(f"wrote {_shown(written)}")
 
 
 def new(kind, output, force):
@@ -340,14 +382,17 @@ def new(kind, output, force):
 
     template = resource_dir("templates") / f"{kind}.docx"
     if os.path.exists(output) and not force:
-        print(f"{output}: error: the file exists already; choose another name or give --force")
+        print(f"{_shown(output)}: error: the file exists already; choose another name or give --force")
         sys.exit(2)
     try:
-        atomic_write(output, template.read_bytes())
-    except OSError as exc:
-        print(f"{output}: error: cannot write the file ({exc.strerror or exc})")
+        atomic_write(output, template.read_bytes(), overwrite=force)
+    except FileExistsError:
+        print(f"{_shown(output)}: error: the file exists already; choose another name or give --force")
         sys.exit(2)
-    print(f"wrote {output}")
+    except OSError as exc:
+        print(f"{_shown(output)}: error: cannot write the file ({exc.strerror or exc})")
+        sys.exit(2)
+    print(f"wrote {_shown(output)}")
 
 
 # name: (function, its options, a shorter line for `draftlint --help` when the docstring is long)

@@ -7,7 +7,9 @@ import os
 
 from draftlint.records import field, record
 
-from draftlint.packs import PackError, load_yaml, validate
+from draftlint.errors import InputError
+from draftlint.packs import MAX_PACK_BYTES, PackError, load_yaml, validate
+from draftlint.safeio import read_regular
 
 NAMES = (".draftlint.yaml", ".draftlint.yml")
 
@@ -68,23 +70,27 @@ def find_config(file_path: str) -> Config:
 
 def _from_pyproject(path: str) -> Config | None:
     try:
-        with open(path, "rb") as fh:
-            if b"tool.draftlint" not in fh.read():
-                return None  # most pyproject.toml files say nothing to draftlint: no need to parse them
-    except OSError:
-        return None
+        raw = read_regular(path, MAX_PACK_BYTES, "too large")
+    except InputError:
+        return None  # a pyproject.toml found on the way up that cannot be read says nothing to draftlint
+    if b"tool.draftlint" not in raw:
+        return None  # most pyproject.toml files say nothing to draftlint: no need to parse them
     try:
         import tomllib
     except ImportError:  # Python 3.10
         import tomli as tomllib
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise PackError(f"{path}: not valid TOML ({exc})") from None
-    section = data.get("tool", {}).get("draftlint")
+    except (ValueError, RecursionError):  # a number of thousands of digits, arrays nested thousands deep
+        raise PackError(f"{path}: not valid TOML: a value in it cannot be read") from None
+    tool = data.get("tool")
+    section = tool.get("draftlint") if isinstance(tool, dict) else None
     if section is None:
         return None
+    if not isinstance(section, dict):
+        raise PackError(f"{path}: [tool.draftlint] is not a table of keys and values")
     return _build({k.replace("-", "_"): v for k, v in section.items()}, path, set())
 
 

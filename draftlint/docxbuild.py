@@ -136,7 +136,7 @@ def _lead_in(text: str) -> bool:
 
 
 def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: str = "word",
-               italics: str = "direct") -> str:
+               italics: str = "direct", overwrite: bool = True) -> str:
     """Write `draft` (text format) to `path` as .docx. numbering typed|auto, footnotes word|typed, italics direct|style."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", draft.strip()) if b.strip()]
     notes = {}
@@ -174,11 +174,11 @@ def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: st
         parts["word/comments.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments {NS}>' + "".join(
             f'<w:comment w:id="{k}" w:author="Editor" w:date="{DATE}"><w:p><w:r><w:t xml:space="preserve">{escape(c)}</w:t></w:r></w:p></w:comment>'
             for k, c in enumerate(wr.comments)) + "</w:comments>")
-    write_package(path, parts)
+    write_package(path, parts, overwrite)
     return path
 
 
-def write_package(path: str, parts: dict[str, str | bytes]) -> None:
+def write_package(path: str, parts: dict[str, str | bytes], overwrite: bool = True) -> None:
     """A .docx with the given word/ parts, its content types and relationships; written atomically."""
     # Word and the OOXML schema require settings, fontTable and theme parts; a caller's own copies win.
     parts = {**_required_parts(), **parts}
@@ -208,7 +208,7 @@ def write_package(path: str, parts: dict[str, str | bytes]) -> None:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in files.items():
             zf.writestr(name, data if isinstance(data, bytes) else data.encode("utf-8"))
-    atomic_write(path, buffer.getvalue())
+    atomic_write(path, buffer.getvalue(), overwrite)
 
 
 SETTINGS = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

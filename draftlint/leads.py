@@ -115,8 +115,11 @@ def find_lead(text: str, start: int = 0) -> Lead | None:
     adverb_first = adverb is not None
     head, _, head_end = toks[i]
     lh = head.lower()
-    operative = is_operative_word(head)
-    if not operative and not is_preambular_word(head):
+    # Adopted texts settle what the spelling cannot: "Conscious" and "Desirous" end in -s but lead preambular
+    # paragraphs; "Being gravely concerned" leads one too.
+    operative = is_operative_word(head) and lh not in PP_ADJECTIVES and not (
+        lh in leadforms.PREAMBLE_HEADS and lh not in leadforms.OPERATIVE_HEADS)
+    if not operative and not is_preambular_word(head) and lh not in leadforms.PREAMBLE_HEADS:
         return None
     # The grammar: what must be in italics (the head and the fixed words it needs: "Takes note", "Bearing in
     # mind", "Having considered") and what may be (adverbs after it, "with appreciation", "its deep concern").

@@ -82,18 +82,35 @@ class Source:
 
 def join_paragraphs(first: Paragraph, second: Paragraph, sep: str = "") -> Paragraph:
     """`first` followed by `second` as one paragraph (a page-break split, a deleted paragraph mark)."""
-    shift = len(first.text) + len(sep)
-    runs = list(first.runs)
-    if sep:
-        runs.append(Run(text=sep, italic=False))
-    runs.extend(second.runs)
-    marks = list(first.marks) + [Mark(offset=m.offset + shift, key=m.key, typed=m.typed, symbol=m.symbol)
-                                 for m in second.marks]
-    comments = first.comments + [c for c in second.comments if c not in first.comments]
-    return Paragraph(runs=runs, number=first.number if first.number is not None else second.number,
-                     level=first.level if first.number is not None else second.level, marks=marks,
-                     index=first.index, line=first.line, style=first.style or second.style, comments=comments,
-                     footnote_key=first.footnote_key, element=first.element, text=first.text + sep + second.text)
+    return join_all([first, second], sep)
+
+
+def join_all(parts: list[Paragraph], sep: str = "") -> Paragraph:
+    """The paragraphs as one, in one pass: joining them two at a time copies the growing paragraph again
+    for each part, quadratic in a file of thousands of parts."""
+    first = parts[0]
+    if len(parts) == 1:
+        return first
+    runs, marks, comments, texts = list(first.runs), list(first.marks), list(first.comments), [first.text]
+    seen = set(comments)
+    shift = len(first.text)
+    number, level, style = first.number, first.level, first.style
+    for p in parts[1:]:
+        shift += len(sep)
+        if sep:
+            runs.append(Run(text=sep, italic=False))
+        runs.extend(p.runs)
+        marks += [Mark(offset=m.offset + shift, key=m.key, typed=m.typed, symbol=m.symbol) for m in p.marks]
+        comments += [c for c in p.comments if c not in seen]
+        seen.update(p.comments)
+        if number is None:
+            number, level = p.number, p.level
+        style = style or p.style
+        texts += [sep, p.text]
+        shift += len(p.text)
+    return Paragraph(runs=runs, number=number, level=level, marks=marks, index=first.index, line=first.line,
+                     style=style, comments=comments, footnote_key=first.footnote_key, element=first.element,
+                     text="".join(texts))
 
 
 def slice_runs(runs: list[Run], start: int, end: int | None = None) -> list[Run]:

@@ -11,6 +11,7 @@ import zipfile
 from lxml import etree
 
 from draftlint.errors import InputError
+from draftlint.safeio import open_regular
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -27,6 +28,12 @@ MAX_PART_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_ENTRIES = 5000
 MAX_RATIO = 400  # uncompressed / compressed, for parts larger than 1 MB
+# Limits on what a part holds, so that time and memory stay bounded too: a real resolution has under 2,000
+# paragraphs, a few hundred styles, lists nine levels deep and numbers under 10,000.
+MAX_ELEMENTS = 1_000_000
+MAX_STYLES = 20_000
+MAX_LEVEL = 8  # w:ilvl runs 0-8 in Word
+MAX_NUMBER = 100_000
 
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
@@ -57,26 +64,29 @@ class Package:
 
     def __init__(self, path: str):
         self.path = path
+        self._file = open_regular(path)
         try:
-            with open(path, "rb") as fh:
-                head = fh.read(8)
-                ole = None
-                if head.startswith(OLE_MAGIC):
-                    fh.seek(0)
-                    ole = fh.read(8 * 1024 * 1024)
-        except IsADirectoryError:
-            raise InputError("is a folder, not a file") from None
-        except FileNotFoundError:
-            raise InputError("no such file") from None
-        except PermissionError:
-            raise InputError("cannot be read (permission denied)") from None
+            self._open()
+        except BaseException:
+            self._file.close()
+            raise
+
+    def _open(self) -> None:
+        fh = self._file
+        try:
+            head = fh.read(8)
+            ole = None
+            if head.startswith(OLE_MAGIC):
+                fh.seek(0)
+                ole = fh.read(8 * 1024 * 1024)
+            fh.seek(0)
         except OSError as exc:
             raise InputError(f"cannot be read ({exc.strerror or exc})") from None
         reason = sniff_not_docx(head, ole)
         if reason:
             raise InputError(reason)
         try:
-            self.zip = zipfile.ZipFile(path)
+            self.zip = zipfile.ZipFile(fh)
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
             raise InputError("the .docx is damaged (the zip package cannot be opened); it may be truncated") from None
@@ -94,6 +104,7 @@ class Package:
 
     def close(self) -> None:
         self.zip.close()
+        self._file.close()
 
     def has(self, name: str) -> bool:
         return name in self.infos
@@ -167,16 +178,29 @@ class Package:
         return name if self.has(name) else None
 
 
+# Bytes that spell a DTD in the encodings an XML file may declare without a byte-order mark.
+_DTD_MARKERS = tuple(m.encode(codec) for m in ("<!DOCTYPE", "<!ENTITY")
+                     for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
+
+
 def parse_xml(data: bytes, name: str):
     # Word never writes a DTD; refusing one outright rules out entity expansion and external fetches.
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise InputError(f"{name} contains a DOCTYPE or entity declarations, which a real Word file never has")
+    dtd = InputError(f"{name} contains a DOCTYPE or entity declarations, which a real Word file never has")
+    if any(m in data for m in _DTD_MARKERS):
+        raise dtd
+    # Each element costs libxml2 some 200 bytes: counting the tags first keeps a small part full of empty
+    # elements (9 million <w:p/> in 56 MB) from taking gigabytes before the paragraph cap is reached.
+    if data.count(b"<") > MAX_ELEMENTS:
+        raise InputError(f"{name} holds more than {MAX_ELEMENTS:,} XML elements, far more than a real document")
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError:
         raise InputError(f"{name} is not well-formed XML (the .docx is damaged)") from None
     if root is None:
         raise InputError(f"{name} is empty")
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:  # an encoding the byte markers above do not spell
+        raise dtd
     return root
 
 
@@ -197,7 +221,9 @@ class Styles:
         self._cache: dict[tuple, object] = {}
         if root is None:
             return
-        for st in root.iterchildren(w("style")):
+        for count, st in enumerate(root.iterchildren(w("style"))):
+            if count >= MAX_STYLES:
+                raise InputError(f"word/styles.xml defines more than {MAX_STYLES:,} styles, far more than a real document")
             sid = st.get(w("styleId"))
             if not sid:
                 continue
@@ -214,28 +240,36 @@ class Styles:
     def name(self, sid: str | None) -> str | None:
         return self.names.get(sid, sid) if sid else None
 
-    def _chain(self, sid: str | None):
-        seen = set()
-        while sid and sid not in seen and sid in self.by_id:
-            seen.add(sid)  # a basedOn cycle must not hang the reader
-            st = self.by_id[sid]
-            yield st
-            based = st.find(w("basedOn"))
+    def _resolved(self, sid: str | None, own, table: dict):
+        """table[sid] = own(style) merged over its basedOn parent's, for `sid` and the chain above it. Each
+        style is resolved once, so that a chain of thousands of styles costs linear time, not quadratic;
+        a basedOn cycle ends the chain where it closes."""
+        path, seen = [], set()
+        while sid and sid not in table and sid not in seen and sid in self.by_id:
+            seen.add(sid)
+            path.append(sid)
+            based = self.by_id[sid].find(w("basedOn"))
             sid = based.get(VAL) if based is not None else None
+        inherited = table.get(sid) if sid in table else None
+        for s in reversed(path):
+            inherited = table[s] = own(self.by_id[s], inherited)
+        return inherited
 
     def _rpr_value(self, sid: str | None, prop: str):
-        key = ("rpr", sid, prop)
-        if key in self._cache:
-            return self._cache[key]
-        value = None
-        for st in self._chain(sid):
+        if not sid:
+            return None
+        table = self._cache.setdefault(("rpr", prop), {})
+        if sid in table:
+            return table[sid]
+
+        def own(st, parent):
             rpr = st.find(w("rPr"))
             el = rpr.find(w(prop)) if rpr is not None else None
-            if el is not None:
-                value = el.get(VAL) if prop == "vertAlign" else on(el)
-                break
-        self._cache[key] = value
-        return value
+            if el is None:
+                return parent
+            return el.get(VAL) if prop == "vertAlign" else on(el)
+
+        return self._resolved(sid, own, table)
 
     def italic(self, pstyle: str | None, rstyle: str | None) -> bool:
         """Italics a run gets from its styles when it sets none itself (w:i is a toggle property)."""
@@ -254,25 +288,38 @@ class Styles:
 
     def numpr(self, pstyle: str | None):
         """(numId, ilvl) a paragraph style carries, following basedOn."""
-        key = ("num", pstyle)
-        if key in self._cache:
-            return self._cache[key]
-        num_id = ilvl = None
-        for st in self._chain(pstyle or self.default_para):
+        sid = pstyle or self.default_para
+        if not sid:
+            return None, None
+        table = self._cache.setdefault(("num",), {})
+        if sid in table:
+            return table[sid]
+
+        def own(st, parent):
+            num_id, ilvl = parent or (None, None)
             numpr = st.find(f"{w('pPr')}/{w('numPr')}")
             if numpr is not None:
                 n = numpr.find(w("numId"))
                 lv = numpr.find(w("ilvl"))
-                if num_id is None and n is not None:
-                    num_id = n.get(VAL)
-                if ilvl is None and lv is not None:
-                    ilvl = lv.get(VAL)
-        self._cache[key] = (num_id, ilvl)
-        return num_id, ilvl
+                num_id = n.get(VAL) if n is not None else num_id
+                ilvl = lv.get(VAL) if lv is not None else ilvl
+            return num_id, ilvl
+
+        return self._resolved(sid, own, table) or (None, None)
 
 
 def on_attr(value: str | None) -> bool:
     return value is not None and value.lower() in ("1", "true", "on")
+
+
+def _start(value) -> int:
+    """A list's start value; one no real document reaches is refused, since a label of letters or roman
+    numerals grows with the number (2,000,000,000 in letters is 77 million characters)."""
+    n = _int(value, 1)
+    if not 0 <= n <= MAX_NUMBER:
+        raise InputError(f"word/numbering.xml starts a list at {n}, beyond what a resolution numbers "
+                         f"(up to {MAX_NUMBER:,})")
+    return n
 
 
 def _int(value, default=0) -> int:
@@ -345,26 +392,37 @@ class Numbering:
             nid = num.get(w("numId"))
             ref = num.find(w("abstractNumId"))
             raw_nums[nid] = (ref.get(VAL) if ref is not None else None, num)
+        resolved: dict = {}
         for nid, (aid, num) in raw_nums.items():
-            seen = set()
-            # A numbering style link points at another list definition; follow it once, never in a loop.
-            while aid in style_num and aid not in seen:
-                seen.add(aid)
-                target = raw_nums.get(style_num[aid])
-                if not target:
-                    break
-                aid = target[0]
+            aid = self._follow(aid, style_num, raw_nums, resolved)
             starts: dict[int, int] = {}
             overrides: dict[int, dict] = {}
             for ov in num.iterchildren(w("lvlOverride")):
                 lvl = _int(ov.get(w("ilvl")))
                 so = ov.find(w("startOverride"))
                 if so is not None:
-                    starts[lvl] = _int(so.get(VAL), 1)
+                    starts[lvl] = _start(so.get(VAL))
                 full = ov.find(w("lvl"))
                 if full is not None:
                     overrides[lvl] = self._level(full)
             self.nums[nid] = (aid, starts, overrides)
+
+    @staticmethod
+    def _follow(aid, style_num: dict, raw_nums: dict, resolved: dict):
+        """The list definition a numbering style link leads to, following links through numbering styles;
+        each definition is resolved once (a chain of thousands stays linear) and a loop ends where it closes."""
+        path, seen = [], set()
+        while aid in style_num and aid not in resolved and aid not in seen:
+            seen.add(aid)
+            target = raw_nums.get(style_num[aid])
+            if not target:
+                break
+            path.append(aid)
+            aid = target[0]
+        end = resolved.get(aid, aid)
+        for a in path:
+            resolved[a] = end
+        return end
 
     @staticmethod
     def _level(lvl) -> dict:
@@ -372,15 +430,16 @@ class Numbering:
             el = lvl.find(w(tag))
             return el.get(VAL, default) if el is not None else default
 
-        return {"start": _int(val("start", "1"), 1), "fmt": val("numFmt", "decimal"), "text": val("lvlText", ""),
+        return {"start": _start(val("start", "1")), "fmt": val("numFmt", "decimal"), "text": val("lvlText", ""),
                 "legal": lvl.find(w("isLgl")) is not None}
 
     def _levels(self, an) -> dict[int, dict]:
-        return {_int(lv.get(w("ilvl"))): self._level(lv) for lv in an.iterchildren(w("lvl"))}
+        return {_int(lv.get(w("ilvl"))): self._level(lv) for lv in an.iterchildren(w("lvl"))
+                if 0 <= _int(lv.get(w("ilvl"))) <= MAX_LEVEL}
 
     def label(self, num_id: str | None, ilvl: int) -> str | None:
         """The printed number of the next paragraph in list `num_id` at level `ilvl`, or None."""
-        if not num_id or num_id == "0" or num_id not in self.nums:
+        if not num_id or num_id == "0" or num_id not in self.nums or not 0 <= ilvl <= MAX_LEVEL:
             return None
         aid, starts, overrides = self.nums[num_id]
         levels = dict(self.abstract.get(aid, {}))

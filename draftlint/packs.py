@@ -9,11 +9,13 @@ from pathlib import Path
 
 from draftlint import regexcache
 from draftlint.errors import InputError
+from draftlint.safeio import read_regular
 from draftlint.matching import Scope, Text, Words, required_strings
 from draftlint.rule import Rule
 
 PLACEHOLDERS = {"match", "suggestion", "label"}
 MAX_PACK_BYTES = 4 * 1024 * 1024
+PATTERN_TIMEOUT = 0.25  # seconds a pattern of a delegation's pack may take on one text
 
 
 @lru_cache(maxsize=None)
@@ -30,46 +32,75 @@ class PackError(InputError):
 
 
 def load_yaml(path: str, trusted: bool = False):
-    """YAML from a pack or configuration file, with one-line errors; aliases refused (they can expand to gigabytes)."""
+    """YAML from a pack or configuration file, with one-line errors that name the file and the problem, never
+    its contents (a configuration in a pull request may point at any file of the machine)."""
     import yaml
 
     try:
-        if os.path.getsize(path) > MAX_PACK_BYTES:
-            raise PackError(f"{path}: the file is too large for a rule pack or configuration")
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except FileNotFoundError:
-        raise PackError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise PackError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise PackError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raw = read_regular(path, MAX_PACK_BYTES, "the file is too large for a rule pack or configuration")
+    except InputError as exc:
+        raise PackError(f"{path}: {exc}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PackError(f"{path}: the file is not UTF-8 text") from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if trusted else _no_alias_loader()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if trusted else _untrusted_loader()
     try:
         return yaml.load(text, Loader=loader)  # noqa: S506 - safe loaders only
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc) or "invalid YAML"
-        raise PackError(f"{path}: not valid YAML{where}: {problem}") from None
+        raise PackError(f"{path}: not valid YAML{where}: {_problem(exc)}") from None
+    except (ValueError, OverflowError, RecursionError):  # a value no Python object can hold
+        raise PackError(f"{path}: not valid YAML: a value in it cannot be read") from None
+
+
+def _problem(exc) -> str:
+    """PyYAML's words for the problem, without the text of the file they may quote."""
+    if not hasattr(exc, "problem"):
+        return str(exc)  # raised by the loader below, in its own words
+    problem = exc.problem or "invalid YAML"
+    return re.sub(r"'([^']{4,})'|\"([^\"]{4,})\"", "…", problem)
+
+
+MAX_DEPTH = 50  # a configuration is three levels deep, a pack five; PyYAML composes nested nodes by recursion
+MAX_DIGITS = 100
 
 
 @lru_cache(maxsize=None)
-def _no_alias_loader():
+def _untrusted_loader():
+    """SafeLoader without aliases (they can expand to gigabytes), without dates (`select: 2020-13-45` is text
+    that the schema then refuses, not a ValueError), with numbers and nesting of bounded size."""
     import yaml
 
-    class NoAliases(yaml.SafeLoader):
+    class Untrusted(yaml.SafeLoader):
+        depth = 0
+
         def compose_node(self, parent, index):
             if self.check_event(yaml.AliasEvent):
                 mark = self.peek_event().start_mark
                 raise yaml.YAMLError(f"aliases (*name) are not allowed (line {mark.line + 1})")
-            return super().compose_node(parent, index)
+            if self.depth >= MAX_DEPTH:
+                raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep",
+                                                  self.peek_event().start_mark)
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
 
-    return NoAliases
+        def construct_yaml_int(self, node):
+            if len(node.value) > MAX_DIGITS:
+                raise yaml.constructor.ConstructorError(None, None, f"a number of more than {MAX_DIGITS} digits",
+                                                        node.start_mark)
+            return super().construct_yaml_int(node)
+
+    Untrusted.add_constructor("tag:yaml.org,2002:int", Untrusted.construct_yaml_int)
+    # Dates and times stay text: the implicit resolvers are copied without the timestamp one.
+    Untrusted.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return Untrusted
 
 
 @lru_cache(maxsize=None)
@@ -84,6 +115,8 @@ def validate(data, path: str, schema_name: str = "schema.json") -> None:
     """One line naming the file, the rule and the key for the first problem, as PackError."""
     import jsonschema
 
+    if not isinstance(data, dict):
+        raise PackError(f"{path}: is not a YAML mapping of keys and values")
     validator = jsonschema.Draft202012Validator(_schema(schema_name))
     errors = list(validator.iter_errors(data))
     if not errors:
@@ -103,9 +136,17 @@ def validate(data, path: str, schema_name: str = "schema.json") -> None:
     elif path_items:
         where = ".".join(str(p) for p in path_items)
     message = best.message
+    shown = repr(best.instance)
+    if message.startswith(shown) and not _short(best.instance):
+        message = "the value" + message[len(shown):]  # a long value may be a file's contents: not repeated
     if best.validator == "unevaluatedProperties" or best.validator == "additionalProperties":
         message = message.replace(" were unexpected", " are not known keys").replace(" was unexpected", " is not a known key")
     raise PackError(f"{path}: {where + ': ' if where else ''}{message}")
+
+
+def _short(value) -> bool:
+    return isinstance(value, (bool, int, float, type(None))) or (
+        isinstance(value, str) and len(value) <= 40 and "\n" not in value)
 
 
 def _deepest(error):
@@ -162,8 +203,17 @@ def _pattern_strings(spec: dict) -> list | None:
     return out
 
 
-def _compile(pattern: str, case_sensitive: bool, where: str):
+def _compile(pattern: str, case_sensitive: bool, where: str, untrusted: bool = False):
+    """A compiled pattern: `re` (through the cache of compiled patterns) for the built-in packs; the `regex`
+    module for a delegation's pack, whose matches then run under a timeout."""
     flags = 0 if case_sensitive else re.IGNORECASE
+    if untrusted:
+        import regex
+
+        try:
+            return regex.compile(pattern, flags)
+        except Exception as exc:  # regex.error
+            raise PackError(f"{where}: the pattern {pattern!r} is not a valid regular expression ({exc})") from None
     try:
         return regexcache.compile(pattern, flags)
     except re.error:
@@ -205,9 +255,15 @@ class PackRule:
         self._compiled: dict = {}
         if self.kind == "lead":
             self.phrases = [p.lower() for p in spec["phrases"]]
+        self.untrusted = eager
         if eager:  # a delegation's pack: a bad pattern is reported when the pack is loaded, by name
-            for p in spec.get("patterns", ()):
-                _compile(p, cs, where)
+            from draftlint.backtrack import catastrophic
+
+            for p in list(spec.get("patterns", ())) + ([spec["pattern"]] if "pattern" in spec else []):
+                _compile(p, cs, where, untrusted=True)
+                if catastrophic(p, 0 if cs else re.IGNORECASE):
+                    raise PackError(f"{where}: the pattern {p!r} repeats a repetition (as in (a+)+) and can take "
+                                    "exponential time on a short text; rewrite it")
             self.regex  # noqa: B018 - compiles the whole regex now
 
     @property
@@ -233,7 +289,7 @@ class PackRule:
             if len(self._compiled) > 256:  # bounded: one entry per combination of words seen
                 self._compiled.clear()
             text = pattern()
-            self._compiled[key] = _compile(text, self.case_sensitive, self.where) if text else None
+            self._compiled[key] = _compile(text, self.case_sensitive, self.where, self.untrusted) if text else None
         return self._compiled[key]
 
     def _in_draft(self, doc: Text):
@@ -270,7 +326,20 @@ class PackRule:
         values = {"match": match, "suggestion": suggestion, "label": label or getattr(target, "label", "document")}
         return self.rule.at(target, self.message.format_map(values), label=label, match=match)
 
+    def _finditer(self, regex, text: str):
+        return regex.finditer(text, timeout=PATTERN_TIMEOUT) if self.untrusted else regex.finditer(text)
+
     def check(self, res):
+        if not self.untrusted:
+            yield from self._check(res)
+            return
+        try:
+            yield from self._check(res)
+        except TimeoutError:  # one warning naming the rule; the draft's other checks go on
+            yield self.rule.at(None, f"the pattern of rule {self.id} took over {PATTERN_TIMEOUT} s on one paragraph and "
+                                     "was stopped for this draft; simplify the pattern", severity="warning")
+
+    def _check(self, res):
         if res.kind in self.skip_kinds or not res.has_structure and self.kind in ("lead", "require"):
             return
         if self.kind in ("forbid", "replace"):
@@ -302,7 +371,7 @@ class PackRule:
         if regex is None:
             return
         spans = None
-        for m in regex.finditer(text.text):
+        for m in self._finditer(regex, text.text):
             if self.exceptions is not None:
                 if spans is None:
                     spans = self._exception_spans(text)
@@ -326,7 +395,7 @@ class PackRule:
         if not present:
             return []
         regex = self._regex_for(("exceptions", present), lambda: self.exceptions.pattern(present))
-        return [m.span() for m in regex.finditer(text.text)] if regex is not None else []
+        return [m.span() for m in self._finditer(regex, text.text)] if regex is not None else []
 
     def _require(self, res):
         targets = list(units(res, self.scope))
@@ -338,13 +407,13 @@ class PackRule:
         elif position == "not-last":
             targets = targets[:-1]
         for target, text in targets:
-            if not self.regex.search(text):
+            if not (self.regex.search(text, timeout=PATTERN_TIMEOUT) if self.untrusted else self.regex.search(text)):
                 yield self.say(target)
 
     def _count(self, res):
         hits = []
         for target, text in units(res, self.scope):
-            hits.extend((target, m.group(0)) for m in self.regex.finditer(text))
+            hits.extend((target, m.group(0)) for m in self._finditer(self.regex, text))
         low, high = self.spec.get("min"), self.spec.get("max")
         if (low is not None and len(hits) < low) or (high is not None and len(hits) > high):
             target = hits[high][0] if high is not None and len(hits) > high else None

@@ -41,7 +41,8 @@ OPENING = regexcache.compile(
     r"(?:Assembly|Council|Conference|Commission|Committee|Board|Meeting|Parties|Forum))\s*(?P<punct>[,:;.]?)\s*$"
 )
 CLOSING_MEETING = regexcache.compile(
-    rf"^(?:(?P<n>\d+)(?P<suffix>st|nd|rd|th)|\[\.\.\])\s+(?:plenary\s+)?meeting"
+    # "50th (resumed) plenary meeting": a meeting resumed on a later day closes its texts so
+    rf"^(?:(?P<n>\d+)(?P<suffix>st|nd|rd|th)(?:\s+\((?:resumed|continued)\))?|\[\.\.\])\s+(?:plenary\s+)?meeting"
     rf"(?:\s+(?P<date>\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}}|\[date\]))?\.?$"
 )
 DATE_LINE = regexcache.compile(rf"^(?:\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}}|\[date\])\.?$")

@@ -265,7 +265,10 @@ def scaffold(previous: str, output: str | None = None, *, session: int | None = 
     if changes:
         new = tracked(previous_text(previous), new)
     output = output or default_output(s)
+    if os.path.exists(output) and os.path.samefile(output, previous):
+        raise InputError(f"the new draft would replace the previous resolution {output}; give another name with -o")
     if os.path.exists(output) and not force:
         raise InputError(f"{output} exists already; give another name with -o, or --force to replace it")
-    build_docx(new, output, numbering="auto", footnotes="word", italics="direct")
+    # Created exclusively unless --force: a file that appears at `output` meanwhile is not replaced.
+    build_docx(new, output, numbering="auto", footnotes="word", italics="direct", overwrite=force)
     return output

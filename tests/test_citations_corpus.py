@@ -66,6 +66,14 @@ ASSEMBLY_SLIPS = [
     "*Recalling* its resolution 194 (III) of 11 December 1950,",
     "*Recalling* Economic and Social Council resolution 2016/7 of 2 June 2015,",
     "*Recalling* resolution 71/72 of 5 December 2015,",  # unqualified, in an Assembly text: the Assembly's
+    # "its" after a body named only as an object (78/317 PP1, 78/107 OP22 with a wrong year put in)
+    "*Recalling* its resolution 76/203 of 17 December 2021, in which it decided to organize the fourth International "
+    "Conference on Small Island Developing States at the highest possible level, as well as its resolutions 77/245 of "
+    "30 December 2019 and 77/328 of 25 August 2023,",
+    "*Recalling* the Vienna Declaration, adopted by the World Conference on Human Rights on 25 June 1993, and its "
+    "resolution 48/121 of 20 December 1992,",
+    "*Noting* the Programme of Assistance, including a seminar in furtherance of paragraph 20 of its resolution "
+    "71/139 of 13 December 2013,",
 ]
 
 
@@ -281,6 +289,11 @@ def test_resumed_plenary_meeting_closes_the_text(tmp_path):
     text = ADOPTED + "50th (resumed) plenary meeting\n\n22 December 2023\n"
     assert _rules(text, tmp_path, "structure.closing") == []
     assert _rules(ADOPTED, tmp_path, "structure.closing") != []
+    draft = ("Seventy-eighth session\n\nSecond Committee\n\nAgenda item 16\n\nA title\n\nAustria and Brazil: draft "
+             "resolution\n\nA title\n\n" + ADOPTED.split("78/230. A title\n\n")[1])
+    assert _rules(draft, tmp_path, "structure.closing") == []
+    leftover = draft + "50th (resumed) plenary meeting\n\n22 December 2023\n"
+    assert [r for _, r, _ in _rules(leftover, tmp_path, "structure.closing")] == ["structure.closing"]
 
 
 # --- the corpus itself -----------------------------------------------------------------------------------------
@@ -316,3 +329,20 @@ def test_corpus_warnings_of_these_rules_are_rare(corpus_report):
     warnings = sum(1 for f in files for d in f["diagnostics"] if d["severity"] == "warning")
     assert warnings / len(files) <= 0.05, warnings
     assert all(len(t) <= 0.02 * 282 for t in texts.values()), {r: len(t) for r, t in texts.items()}
+
+
+# --- other organs: their own numbers follow their own calendars ------------------------------------------------
+
+HRC = "*The Human Rights Council,*\n\n"
+
+
+def test_a_council_text_dates_only_the_assemblys_resolutions(tmp_path):
+    own = HRC + "*Recalling* its resolution 52/3 of 4 April 2023," + END
+    assert _rules(own, tmp_path, "recall-chain.date") == []
+    assembly = HRC + "*Recalling* General Assembly resolution 71/72 of 5 December 2015," + END
+    assert _rules(assembly, tmp_path, "recall-chain.date") == [("PP1", "recall-chain.date", "error")]
+
+
+def test_a_council_names_its_own_session_in_words(tmp_path):
+    text = HRC + "*Recalling* its resolution 52/3,\n\n1. *Decides* to consider the question at its 57th session.\n"
+    assert [r for _, r, _ in _rules(text, tmp_path, "agenda.ordinal")] == ["agenda.ordinal"]

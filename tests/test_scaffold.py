@@ -109,7 +109,7 @@ def test_interrupted_write_leaves_nothing(tmp_path, monkeypatch):
     def explode(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(draftlint.files.os, "replace", explode)
+    monkeypatch.setattr(draftlint.files.os, "fsync", explode)
     from draftlint.scaffold import scaffold
 
     with pytest.raises(KeyboardInterrupt):

@@ -17,10 +17,10 @@ AGENDA_OP = ("*Decides* to include in the provisional agenda of its {} session, 
 # Word drafts may join the words of an ordinal with a non-breaking hyphen (U+2011) or space.
 ORD = r"(?P<ord>[A-Za-z]+(?:[-\u2010\u2011 \u00a0][A-Za-z]+)?|\d+(?:st|nd|rd|th))"
 AGENDA = regexcache.compile(rf"provisional agenda of its {ORD} session")
-# "Secretary General" without its hyphen is still the Secretary-General.
 # "to report to the General Assembly at its seventy-ninth session", "to submit a report … to the General
 # Assembly at its eightieth session": the session of the body named before "at its", within the clause (a
 # report for another body's session, "the Working Group at its eighth session", is not this one's).
+# "Secretary General" without its hyphen is still the Secretary-General.
 REPORT = regexcache.compile(rf"\b[Rr]equests the Secretary[-\u2010\u2011 \u00a0]General to (?:report|submit)\b[^;]*?"
                             rf"\bto the (?P<body>General Assembly|Assembly|Human Rights Council|Economic and Social "
                             rf"Council|Council) at its {ORD} session")
@@ -110,7 +110,7 @@ def check(res):
         yield SESSIONS.at(target, f"the heading does not agree on the session: {said}", label="heading")
     current = identity.session(res)
     agenda_session = None
-    organ = "General Assembly" if res.organ == "General Assembly" or res.kind.startswith("ga") else res.organ
+    organ = _organ(res)
     for node in res.of_kind("pp", "op", "sub"):
         yield from _spelling(node, organ)
         m = AGENDA.search(node.text) if node.kind == "op" and "provisional agenda" in node.text else None
@@ -133,8 +133,13 @@ def check(res):
             yield SEIZED.at(last, "a Security Council resolution usually ends with “Decides to remain seized of the matter.”")
 
 
+def _organ(res) -> str:
+    return "General Assembly" if res.organ == "General Assembly" or res.kind.startswith("ga") else res.organ or ""
+
+
 def _own(body: str, res) -> bool:
-    organ = res.organ or ("General Assembly" if res.kind.startswith("ga") else "")
+    """Whether the report is for the organ's own session ("the Assembly" in an Assembly text)."""
+    organ = _organ(res)
     return bool(organ) and (body == organ or organ.endswith(" " + body))
 
 

@@ -1,7 +1,6 @@
 """The parts of a resolution and their order: opening, preamble, operative part, title, closing."""
 from __future__ import annotations
 
-from draftlint.patterns import Lazy
 from draftlint.rule import DRAFT_HEAD, Rule
 
 D = DRAFT_HEAD
@@ -57,11 +56,6 @@ CLOSING = Rule(
 )
 RULES = [OPENING, ORDER, UNNUMBERED, OPERATIVE, TITLE, CLOSING]
 
-# A meeting resumed on a later day closes its texts "50th (resumed) plenary meeting / 22 December 2023"; the
-# model may not take that line for a closing one, so the check reads the last lines itself.
-MEETING = Lazy(r"^\d+(?:st|nd|rd|th)\s+\((?:resumed|continued)\)\s+(?:plenary\s+)?meeting\.?$")
-
-
 def check(res):
     if not res.has_structure:
         return
@@ -93,16 +87,9 @@ def check(res):
     if title_needed and not res.of_kind("title"):
         yield TITLE.at(None, "the title of the resolution is missing above the opening line", label="title")
     closing = res.of_kind("closing")
-    if res.kind == "ga-resolution" and not closing and ops and not _resumed_meeting(res):
+    if res.kind == "ga-resolution" and not closing and ops:
         yield CLOSING.at(ops[-1], "an adopted resolution ends with its plenary meeting and date "
                                   "(“46th plenary meeting / 7 December 2022”)", label="closing")
-    if res.draft and any(n.kind == "closing" and "meeting" in n.text for n in closing):
-        node = next(n for n in closing if "meeting" in n.text)
-        yield CLOSING.at(node, "a draft has no plenary meeting and date; remove the closing lines")
-
-
-def _resumed_meeting(res) -> bool:
-    """Whether the text ends with the lines of a resumed meeting, taken by the model for headings."""
-    last_op = max((n.order for n in res.operative), default=-1)
-    return any(n.order > last_op and n.kind in ("section", "heading", "trailer") and MEETING.match(n.text)
-               for n in res.nodes)
+    leftover = next((n for n in closing if "meeting" in n.text), None)
+    if res.draft and leftover:
+        yield CLOSING.at(leftover, "a draft has no plenary meeting and date; remove the closing lines")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from draftlint.errors import InputError
-from draftlint.model import Comment, Footnote, Mark, Paragraph, Run, Source, join_paragraphs
+from draftlint.model import Comment, Footnote, Mark, Paragraph, Run, Source, join_all
 from draftlint.ooxml import VAL, Numbering, Package, Styles, on, on_attr, w
 from draftlint.patterns import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
@@ -25,6 +25,11 @@ INLINE_CONTAINERS = {w("hyperlink"), w("ins"), w("moveTo"), w("smartTag"), w("cu
 
 SUPERSCRIPT_SET = frozenset(SUPERSCRIPTS)
 
+# A real resolution has under 2,000 paragraphs and a few tens of thousands of runs; these caps keep the
+# model of a hostile file small however its parts are filled (footnotes and comments count too).
+MAX_PARAGRAPHS = 20_000
+MAX_RUNS = 200_000
+
 
 def read_docx(path: str) -> Source:
     pkg = Package(path)
@@ -43,6 +48,15 @@ class _DocxReader:
         self._numbering: Numbering | None = None
         self.open_comments: set[str] = set()
         self.field_stack: list[str] = []
+        self.paragraphs = self.runs_read = 0
+
+    def count(self, paragraphs: int = 0, runs: int = 0) -> None:
+        self.paragraphs += paragraphs
+        self.runs_read += runs
+        if self.paragraphs > MAX_PARAGRAPHS:
+            raise InputError(f"the document has more than {MAX_PARAGRAPHS:,} paragraphs, far more than a resolution")
+        if self.runs_read > MAX_RUNS:
+            raise InputError(f"the document has more than {MAX_RUNS:,} runs of text, far more than a resolution")
 
     @property
     def numbering(self) -> Numbering:
@@ -61,21 +75,20 @@ class _DocxReader:
         if body is None:
             raise InputError("the document has no body")
         paragraphs: list[Paragraph] = []
-        pending: Paragraph | None = None
+        pending: list[Paragraph] = []  # paragraphs whose mark was deleted, joined once with the next
         index = 0
         for p in _block_paragraphs(body):
             index += 1
+            self.count(paragraphs=1)
             para = self.paragraph(p, index)
-            if pending is not None:
-                # The previous paragraph's mark was deleted with tracking: accepted, the two are one.
-                para = join_paragraphs(pending, para)
-                pending = None
             if _mark_deleted(p):
-                pending = para
+                # The paragraph's mark was deleted with tracking: accepted, it is one with the next.
+                pending.append(para)
                 continue
-            paragraphs.append(para)
-        if pending is not None:
-            paragraphs.append(pending)
+            paragraphs.append(join_all(pending + [para]) if pending else para)
+            pending = []
+        if pending:
+            paragraphs.append(join_all(pending))
         return Source(path=self.pkg.path, format="docx", paragraphs=paragraphs, footnotes=self.footnotes(),
                       comments=self.comments())
 
@@ -117,6 +130,7 @@ class _DocxReader:
         pos = 0
         custom_mark = False
         for r in _inline(parent):
+            self.count(runs=1)
             tag = r.tag
             if tag == CSTART:
                 cid = r.get(ID)
@@ -198,6 +212,7 @@ class _DocxReader:
             key = fn.get(ID, "")
             paras = []
             for p in _block_paragraphs(fn):
+                self.count(paragraphs=1)
                 ppr = p.find(PPR)
                 ps = ppr.find(PSTYLE) if ppr is not None else None
                 runs, _, _ = self.runs(p, ps.get(VAL) if ps is not None else None)
@@ -212,6 +227,7 @@ class _DocxReader:
         root = self.pkg.xml(part)
         found = {}
         for c in root.iterchildren(w("comment")):
+            self.count(paragraphs=1)
             text = " ".join("".join(t.text or "" for t in p.iter(T)) for p in c.iter(P)).strip()
             cid = c.get(ID, "")
             found[cid] = Comment(id=cid, author=c.get(w("author"), ""), text=text)

@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from draftlint import regexcache
 from draftlint.errors import InputError
-from draftlint.model import Comment, Mark, Paragraph, Run, Source, join_paragraphs, slice_runs
+from draftlint.model import Comment, Mark, Paragraph, Run, Source, join_all, slice_runs
 from draftlint.patterns import FROM_SUPERSCRIPT, MONTH_RE, OPENING, SUPERSCRIPTS
+from draftlint.readers.markup import accept_changes, html_comments, strip_links
+from draftlint.safeio import read_regular
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
+# A real resolution has under 2,000 paragraphs; the caps keep time and memory bounded for any file.
+MAX_LINES = 400_000
+MAX_PARAGRAPHS = 20_000
 
 # Furniture of documents copied from the Official Document System: job numbers, page numbers, barcodes.
 FURNITURE = regexcache.compile(
@@ -19,9 +25,8 @@ FURNITURE = regexcache.compile(
 BODY_LEAD = regexcache.compile(r"\*[A-Z][a-z]")  # "*Recalling* …": a preambular paragraph, not a heading line
 NEW_PARAGRAPH = regexcache.compile(r"^(?:\t|-\s+\d{1,3}\.\s|\d{1,3}\.\s|\([a-z]{1,4}\)\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|\*\s)")
 LIST_DASH = regexcache.compile(r"^-\s+(?=\d{1,3}\.\s)")
-LINK = regexcache.compile(r"\[((?:[^\]\\]|\\.)*)\]\((?:[^()\\\s]|\\.)*\)")
-HTML_COMMENT = regexcache.compile(r"<!--(.*?)-->", re.S)
-CRITIC = regexcache.compile(r"\{--(.*?)--\}|\{\+\+(.*?)\+\+\}|\{~~(.*?)~>(.*?)~~\}|\{==(.*?)==\}|\{>>(.*?)<<\}", re.S)
+CLOSING_STAR = regexcache.compile(r"(?<=\S)\*")
+CLOSING_STARS = regexcache.compile(r"(?<=\S)(?=\*\*)")
 GLUED_BLOCKS = regexcache.compile(r"(?<=\S)\*{2,3}(?=\S)")
 PLAIN_FOOTNOTE = regexcache.compile(rf"^(?P<n>\d{{1,3}})\s+(?!(?:{MONTH_RE})\b)(?!(?:st|nd|rd|th)\b)(?=[\w“\"(*])")
 # A footnote number glued after a word or punctuation in a copy from PDF: "recipients,1 which", "II)4 and".
@@ -35,17 +40,17 @@ def read_text(path: str) -> Source:
     text = _decode(path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     comments: dict[str, Comment] = {}
-    text = CRITIC.sub(_accept_change, text)
+    text = accept_changes(text)
     comment_lines: dict[int, list[str]] = {}
 
-    def keep_comment(m):
-        line = text.count("\n", 0, m.start()) + 1
+    def keep_comment(body: str, line: int) -> None:
         cid = f"c{len(comments) + 1}"
-        comments[cid] = Comment(id=cid, author="", text=m.group(1).strip())
+        comments[cid] = Comment(id=cid, author="", text=body.strip())
         comment_lines.setdefault(line, []).append(cid)
-        return "\n" * m.group(0).count("\n")
 
-    text = HTML_COMMENT.sub(keep_comment, text)
+    text = html_comments(text, keep_comment)
+    if text.count("\n") > MAX_LINES:
+        raise InputError(f"the file has more than {MAX_LINES:,} lines, far more than a resolution")
     blocks = _paragraph_lines(text.split("\n"))
     paragraphs: list[Paragraph] = []
     for line_no, raw in blocks:
@@ -53,6 +58,8 @@ def read_text(path: str) -> Source:
             para = _inline(piece, line_no)
             if para is not None:
                 paragraphs.append(para)
+                if len(paragraphs) > MAX_PARAGRAPHS:
+                    raise InputError(f"the file has more than {MAX_PARAGRAPHS:,} paragraphs, far more than a resolution")
     _attach_comments(paragraphs, comment_lines)
     _plain_footnotes(paragraphs)
     paragraphs = _join_page_splits(paragraphs)
@@ -61,19 +68,7 @@ def read_text(path: str) -> Source:
 
 
 def _decode(path: str) -> str:
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_TEXT_BYTES + 1)
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file") from None
-    except FileNotFoundError:
-        raise InputError("no such file") from None
-    except PermissionError:
-        raise InputError("cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > MAX_TEXT_BYTES:
-        raise InputError("the file is too large for a draft (over 32 MB)")
+    data = read_regular(path, MAX_TEXT_BYTES, "the file is too large for a draft (over 32 MB)")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -90,19 +85,6 @@ def _decode(path: str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(f"the text is not UTF-8 (line {line}); save it as UTF-8 (Unicode)") from None
-
-
-def _accept_change(m: re.Match) -> str:
-    deleted, inserted, old, new, highlighted, comment = m.groups()
-    if deleted is not None:
-        return "\n" * deleted.count("\n")
-    if inserted is not None:
-        return inserted
-    if new is not None:
-        return new + "\n" * old.count("\n")
-    if highlighted is not None:
-        return highlighted
-    return "\n" * comment.count("\n")
 
 
 def _paragraph_lines(lines: list[str]) -> list[tuple[int, str]]:
@@ -161,7 +143,7 @@ def _split_glued(raw: str) -> list[str]:
 
 
 def _inline(raw: str, line_no: int) -> Paragraph | None:
-    raw = LINK.sub(lambda m: m.group(1), raw)
+    raw = strip_links(raw)
     runs: list[Run] = []
     marks: list[Mark] = []
     buf: list[str] = []
@@ -169,6 +151,23 @@ def _inline(raw: str, line_no: int) -> Paragraph | None:
     pos = 0
     footnote_key = None
     i, n = 0, len(raw)
+    # Whether a star that opens italics (or bold) is closed later in the paragraph: the last closing star is
+    # found once, since a search of the rest from every star is quadratic in a paragraph full of stars.
+    last_close = max((m.start() for m in CLOSING_STAR.finditer(raw)), default=-1) if "*" in raw else -1
+    last_close2 = max((m.start() for m in CLOSING_STARS.finditer(raw)), default=-1) if "**" in raw else -1
+    checked = 0  # items of buf known to be blank
+
+    def blank_start() -> bool:
+        """Nothing but blanks before this point of the paragraph (buf is checked from where the last call
+        stopped, not joined again at every mark)."""
+        nonlocal checked
+        if pos:
+            return False
+        while checked < len(buf):
+            if buf[checked].strip():
+                return False
+            checked += 1
+        return True
 
     def flush():
         nonlocal pos
@@ -189,7 +188,7 @@ def _inline(raw: str, line_no: int) -> Paragraph | None:
             while j < n and raw[j] in SUPERSCRIPTS:
                 j += 1
             key = raw[i:j].translate(FROM_SUPERSCRIPT)
-            if not pos and not "".join(buf).strip() and footnote_key is None and not marks:
+            if footnote_key is None and not marks and blank_start():
                 footnote_key = key
                 buf.clear()
                 while j < n and raw[j] == " ":
@@ -216,18 +215,17 @@ def _inline(raw: str, line_no: int) -> Paragraph | None:
                     italic = False
                     stars -= 1
             if stars and not nxt.isspace():
-                rest = raw[j:]
-                if stars >= 2 and not bold and re.search(r"(?<=\S)\*\*", rest):
+                if stars >= 2 and not bold and last_close2 > j:
                     flush()
                     bold = True
                     stars -= 2
-                if stars and not italic and re.search(r"(?<=\S)\*", rest):
+                if stars and not italic and last_close > j:
                     flush()
                     italic = True
                     stars -= 1
             if stars:
                 # A star that opens and closes nothing is a footnote mark: "Uganda:* draft" or "* On behalf of".
-                if not pos and not "".join(buf).strip() and footnote_key is None and nxt.isspace():
+                if footnote_key is None and nxt.isspace() and blank_start():
                     footnote_key = "*"
                     buf.clear()
                 elif not prev.isspace():
@@ -262,13 +260,11 @@ def _attach_comments(paragraphs: list[Paragraph], comment_lines: dict[int, list[
     """An HTML comment belongs to the paragraph it stands in or, on its own line, to the next one."""
     if not comment_lines:
         return
-    starts = [p.line for p in paragraphs]
+    starts = [p.line for p in paragraphs]  # in order: found by bisection, not by a pass per comment
     for line, ids in comment_lines.items():
-        target = None
-        for k, start in enumerate(starts):
-            if start is not None and start <= line:
-                target = k
-        after = next((k for k, s in enumerate(starts) if s is not None and s > line), None)
+        k = bisect_right(starts, line)
+        target = k - 1 if k else None
+        after = k if k < len(starts) else None
         if target is None or (after is not None and _gap_before(paragraphs, target, line)):
             target = after
         if target is not None:
@@ -343,29 +339,42 @@ def _remove_mark_digits(p: Paragraph) -> None:
 
 def _join_page_splits(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """A body paragraph cut by a page break (footnotes and page furniture in between) is one paragraph again."""
-    out: list[Paragraph] = []
+    out: list[list[Paragraph]] = []  # the parts of each paragraph, joined once at the end
     last_body: int | None = None
     in_body = False
     for p in paragraphs:
         if p.footnote_key is not None:
-            out.append(p)
+            out.append([p])
             continue
         if in_body and last_body is not None and _continues(out[last_body], p):
-            out[last_body] = join_paragraphs(out[last_body], p, " ")
+            out[last_body].append(p)
             continue
         if OPENING.match(p.text.strip()):
             in_body = True
-        out.append(p)
+        out.append([p])
         last_body = len(out) - 1
-    return out
+    return [join_all(parts, " ") for parts in out]
 
 
-def _continues(prev: Paragraph, p: Paragraph) -> bool:
+def _continues(parts: list[Paragraph], p: Paragraph) -> bool:
+    """Whether `p` goes on with the paragraph made of `parts` (joined with spaces)."""
     first = p.text.lstrip()[:1]
     if not first or NEW_PARAGRAPH.match(p.text) or re.match(r"(?:\d{1,3}[.)]|[a-z]{1,4}\.)\s", p.text):
         return False
     if first.islower():
         return True
-    tail = prev.text.rstrip().rstrip("”\"’)")
+    # Read from the last parts only: the whole, joined again for each part, made this quadratic. (A last part
+    # of nothing but closing quotes leaves a tail ending in the space between parts: no punctuation either way.)
+    tail = parts[-1].text.rstrip().rstrip("”\"’)")
     starts_italic = bool(p.runs) and p.runs[0].italic
-    return len(prev.text) > 150 and not tail.endswith((".", ",", ";", ":")) and not starts_italic
+    return _longer_than(parts, 150) and not tail.endswith((".", ",", ";", ":")) and not starts_italic
+
+
+def _longer_than(parts: list[Paragraph], n: int) -> bool:
+    """Whether the parts joined with spaces are longer than n characters, reading at most n of them."""
+    total = -1
+    for q in reversed(parts):
+        total += len(q.text) + 1
+        if total > n:
+            return True
+    return False
