@@ -14,6 +14,7 @@ from draftlint.docx.runs import new_run, regroup, split_after, split_before, spl
 from draftlint.docx.textmap import TextParagraph, body_paragraphs
 from draftlint.errors import InputError
 from draftlint.ooxml import Styles
+from draftlint.ooxml import on as is_on
 
 REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 # Containers that an untracked deletion may leave empty; an empty one is dropped with its last run.
@@ -185,26 +186,26 @@ class Document:
         before = self._span(index, start, end).text
         for run in self._isolate(index, start, end):
             rpr = run.find(RPR)
+            direct = rpr.find(I_) if rpr is not None else None
+            rstyle = rpr.find(RSTYLE) if rpr is not None else None
+            from_style = self.styles.italic(_pstyle(run), rstyle.get(VAL) if rstyle is not None else None)
+            if (is_on(direct) if direct is not None else from_style) == on:
+                continue  # already as asked: no change to record
             old = copy.deepcopy(rpr) if rpr is not None else None
             if rpr is None:
                 rpr = etree.Element(RPR)
                 run.insert(0, rpr)
-            rstyle = rpr.find(RSTYLE)
-            from_style = self.styles.italic(_pstyle(run), rstyle.get(VAL) if rstyle is not None else None)
-            italic = rpr.find(I_)
-            if italic is not None:
-                rpr.remove(italic)
-            if on or from_style:
+            if direct is not None:
+                rpr.remove(direct)
+            if on != from_style:
                 # Direct w:i overrides the styles; w:val="0" is needed only to undo a style's italics.
-                italic = etree.Element(I_)
+                direct = etree.Element(I_)
                 if not on:
-                    italic.set(VAL, "0")
-                insert_ordered(rpr, italic, RPR_ORDER)
+                    direct.set(VAL, "0")
+                insert_ordered(rpr, direct, RPR_ORDER)
             if len(rpr) == 0:
                 run.remove(rpr)
                 rpr = None
-            if _same(old, rpr):
-                continue
             if track:
                 if rpr is None:
                     rpr = etree.Element(RPR)
@@ -276,10 +277,6 @@ def _marker(tag: str, cid: str):
     el = etree.Element(tag)
     el.set(ID, cid)
     return el
-
-
-def _same(a, b) -> bool:
-    return _shape(a) == _shape(b)
 
 
 def _shape(el):
