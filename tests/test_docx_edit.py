@@ -316,6 +316,19 @@ def test_the_constructs_fixture_has_what_it_says(constructs):
     assert now[18] == original[18] and now[19] == original[19]
 
 
+def test_text_after_a_field_result_goes_after_the_field(constructs, tmp_path):
+    before = texts(constructs)[12]
+    at = before.index("7") + 1  # the PAGE field's result
+    doc = Document(str(constructs))
+    doc.insert(12, at, " (new)", track=False)
+    out = save(doc, tmp_path / "field.docx", constructs)
+    assert texts(out)[12] == before[:at] + " (new)" + before[at:]
+    p = list(document_xml(out).find(q("body")).iterchildren(q("p")))[11]
+    order = [("end" if r.find(q("fldChar")) is not None and r.find(q("fldChar")).get(q("fldCharType")) == "end"
+              else "".join(t.text or "" for t in r.iter(q("t")))) for r in p.iter(q("r"))]
+    assert order.index("end") < order.index(" (new)")
+
+
 def test_offsets_agree_with_the_reader_on_the_constructs(constructs):
     _agreement(constructs)
 

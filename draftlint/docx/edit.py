@@ -6,7 +6,7 @@ import copy
 from lxml import etree
 
 from draftlint.docx.comments import Comments
-from draftlint.docx.names import (CEND, CSTART, DEL, HYPERLINK, I_, ID, INS, MOVETO, P, PPR, PSTYLE, RPR,
+from draftlint.docx.names import (CEND, FLDCHAR, R, CSTART, DEL, HYPERLINK, I_, ID, INS, MOVETO, P, PPR, PSTYLE, RPR,
                                   RPR_ORDER, RPRCHANGE, RSTYLE, SMARTTAG, T, VAL, insert_ordered, w)
 from draftlint.docx.package import Parts
 from draftlint.docx.revisions import Revisions, lift
@@ -118,6 +118,9 @@ class Document:
             split_after(slot.run, slot.el)
             run = slot.run
             parent, k = run.getparent(), run.getparent().index(run) + 1
+            # Text typed after a field's result belongs after the field: inside it, an update would erase it.
+            while k < len(parent) and _field_end(parent[k]):
+                k += 1
         else:
             slot = para.slots[0]
             el = split_text(slot.el, slot.at) if slot.el.tag == T and slot.at > 0 else slot.el
@@ -263,6 +266,11 @@ def _drop_undone_change(run) -> None:
         rpr.remove(change)
         if len(rpr) == 0:
             run.remove(rpr)
+
+
+def _field_end(el) -> bool:
+    content = [c for c in el if c.tag != RPR] if el.tag == R else []
+    return len(content) == 1 and content[0].tag == FLDCHAR and content[0].get(w("fldCharType")) == "end"
 
 
 def _pstyle(run) -> str | None:

@@ -16,7 +16,7 @@ PPR, RPR, PSTYLE, RSTYLE = w("pPr"), w("rPr"), w("pStyle"), w("rStyle")
 INS, DEL, MOVEFROM, MOVETO = w("ins"), w("del"), w("moveFrom"), w("moveTo")
 RPRCHANGE, I_ = w("rPrChange"), w("i")
 CSTART, CEND, CREF = w("commentRangeStart"), w("commentRangeEnd"), w("commentReference")
-HYPERLINK, SMARTTAG = w("hyperlink"), w("smartTag")
+HYPERLINK, SMARTTAG, FLDCHAR = w("hyperlink"), w("smartTag"), w("fldChar")
 ID, AUTHOR, DATE = w("id"), w("author"), w("date")
 
 # CT_RPr (EG_RPrBase, then rPrChange): Word and the schema refuse any other order.
