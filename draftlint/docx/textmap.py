@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from draftlint.docx.names import (BR, CR, CSTART, CEND, DEL, MOVEFROM, NBH, P, PPR, PSTYLE, PTAB, R, RPR,
+from draftlint.docx.names import (BR, CR, CSTART, CEND, DEL, MOVEFROM, NBH, P, PPR, PTAB, R, RPR,
                                   RSTYLE, T, TAB, VAL, w)
 from draftlint.ooxml import Styles, on, on_attr
 from draftlint.patterns import SUPERSCRIPTS
@@ -103,9 +103,7 @@ class _Walker:
         self.field_stack: list[str] = []  # the reader keeps field state across paragraphs
 
     def paragraph(self, p) -> list[Slot]:
-        ppr = p.find(PPR)
-        ps = ppr.find(PSTYLE) if ppr is not None else None
-        pstyle = ps.get(VAL) if ps is not None else None
+        # Unlike the reader, no paragraph style: italics do not decide what is text.
         runs: list[tuple[list[Slot], bool]] = []
         custom_mark = False
         for r in inline_runs(p):
