@@ -55,8 +55,6 @@ def main() -> None:
     step("run the pack rules")
     from draftlint import config, report, suppress  # noqa: F401
     step("import report, suppress, config")
-    from draftlint import regexcache
-    regexcache.save()  # as the command does: the next run reads the compiled patterns
     width = max(len(n) for n, _ in STEPS)
     for (_, t0), (name, t1) in zip(STEPS, STEPS[1:]):
         print(f"{name.ljust(width)}  {(t1 - t0) * 1000:6.1f} ms")

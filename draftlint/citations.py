@@ -5,11 +5,10 @@ numbered and dated by its sessions."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from datetime import date
 
-from draftlint import regexcache
-from draftlint.days import Day
-from draftlint.patterns import MONTHS, MONTH_RE, WORD_CHARS, Lazy
-from draftlint.records import field, record
+from draftlint.patterns import MONTHS, MONTH_RE, WORD_CHARS
 
 SP = r"[ \u00a0]"  # Word drafts often join "7 December 2022" with non-breaking spaces
 # ", of 2 June 2016" after a pair ("resolutions 2016/7 and 2016/8, of 2 June 2016") takes a comma.
@@ -17,33 +16,32 @@ DATE = rf",?{SP}of{SP}(?P<{{name}}>(?P<{{d}}>\d{{{{1,2}}}}){SP}(?P<{{m}}>{MONTH_
 # Texts adopted together under one number carry letters, up to two once a series passes Z: "53/77 AA".
 LETTERS = rf"(?:{SP}[A-Z]{{1,2}}(?:{SP}(?:and|to){SP}[A-Z]{{1,2}})?(?![\w/-]))"
 # One pattern for each way of citing a text, tried in this order where a citation may start (as the
-# alternatives of one pattern would be): all four begin with a digit, or "ES-"/"S-". The rarer forms compile
-# only when a draft reaches them; one pattern of all four took 1 ms to compile in every new process.
+# alternatives of one pattern would be): all four begin with a digit, or "ES-"/"S-".
 # The first holds "70/46" and also the forms of other bodies that look like it: "2016/7" (the Economic and
 # Social Council numbers by year) and "3/2023" (the FAO Conference puts the year last).
-SESSION_FORM = regexcache.compile(
+SESSION_FORM = re.compile(
     rf"(?P<sym>(?P<prefix>ES-|S-)?(?P<session>\d{{1,4}})/(?P<number>\d{{1,4}})(?P<letters>{LETTERS})?)"
     rf"(?:{DATE.format(name='date', d='day', m='month', y='year')})?")
-SC_FORM = Lazy(rf"(?P<sc>(?P<scnum>\d{{3,4}}){SP}?\((?P<scyear>\d{{4}})\))"
-               rf"(?:{DATE.format(name='scdate', d='sd', m='sm', y='sy')})?")
+SC_FORM = re.compile(rf"(?P<sc>(?P<scnum>\d{{3,4}}){SP}?\((?P<scyear>\d{{4}})\))"
+                     rf"(?:{DATE.format(name='scdate', d='sd', m='sm', y='sy')})?")
 # Before the thirty-first session: "3363 (XXX)", "364 B (IV) of 1 December 1949"
-OLD_FORM = Lazy(rf"(?P<old>\d{{1,4}}{LETTERS}?{SP}?\((?P<oldprefix>ES-|S-)?(?P<roman>[IVXL]+)\))"
-                rf"(?:{DATE.format(name='olddate', d='od', m='om', y='oy')})?")
-BARE_FORM = Lazy(rf"\d{{3,4}}(?![\d/.,]\d)(?!{SP}?\()")  # a number without its year or session
-HEAD = regexcache.compile(rf"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?){SP}+")
-SEP = regexcache.compile(rf",{SP}+and{SP}+|{SP}+and{SP}+|,{SP}+")
+OLD_FORM = re.compile(rf"(?P<old>\d{{1,4}}{LETTERS}?{SP}?\((?P<oldprefix>ES-|S-)?(?P<roman>[IVXL]+)\))"
+                      rf"(?:{DATE.format(name='olddate', d='od', m='om', y='oy')})?")
+BARE_FORM = re.compile(rf"\d{{3,4}}(?![\d/.,]\d)(?!{SP}?\()")  # a number without its year or session
+HEAD = re.compile(rf"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?){SP}+")
+SEP = re.compile(rf",{SP}+and{SP}+|{SP}+and{SP}+|,{SP}+")
 # A list goes on after an item's own words ("70/1 on the 2030 Agenda, 71/313 of …", "64/292, in which it
 # recognized …, and 76/153"): the next separator that is followed by a number.
-FURTHER = Lazy(rf"(?:,?{SP}+as{SP}+well{SP}+as{SP}+|,{SP}+and{SP}+|{SP}+and{SP}+|,{SP}+)(?=(?:ES-|S-)?\d)")
+FURTHER = re.compile(rf"(?:,?{SP}+as{SP}+well{SP}+as{SP}+|,{SP}+and{SP}+|{SP}+and{SP}+|,{SP}+)(?=(?:ES-|S-)?\d)")
 # Where those words end: a new list, a new clause or sentence.
-WORDS_END = Lazy(r";|\b[Rr]esolutions?\b|\b[Dd]ecisions?\b|\.(?:\s|$)")
+WORDS_END = re.compile(r";|\b[Rr]esolutions?\b|\b[Dd]ecisions?\b|\.(?:\s|$)")
 DESCRIBED = 400  # characters of an item's own words at most
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 FAMILY = {"ga": "ga", "old": "ga", "special": "ga", "sc": "sc", "annual": "annual", "bare": "bare",
           "other": "other"}
 
 
-@record
+@dataclass(slots=True)
 class Cited:
     symbol: str  # "70/46", "2365 (2017)"
     start: int
@@ -56,7 +54,7 @@ class Cited:
     number: int | None = None
     letters: str = ""  # "A", "AA", "A and B"
     plural_letters: bool = False  # "31/6 A and B" names two texts
-    date: Day | None = None
+    date: date | None = None
     date_text: str = ""
     bad_date: bool = False
     year: int | None = None  # the year of a Security Council resolution, or of an "annual" number
@@ -70,7 +68,7 @@ class Cited:
         return (self.session or self.year or 0, self.number or 0, self.letters)
 
 
-@record
+@dataclass(slots=True)
 class CitedList:
     word: str  # "resolution", "resolutions", "decision" …
     start: int
@@ -85,7 +83,7 @@ class CitedList:
 
 def _date(day: str, month: str, year: str):
     try:
-        return Day(int(year), MONTHS.index(month) + 1, int(day)), False
+        return date(int(year), MONTHS.index(month) + 1, int(day)), False
     except ValueError:
         return None, True
 
@@ -188,7 +186,7 @@ def cited_lists(text: str) -> list[CitedList]:
     return out
 
 
-def in_session(session: int, day: Day) -> bool:
+def in_session(session: int, day: date) -> bool:
     """A regular session N runs from September of 1945+N to September of 1946+N; the first opened in London
     in January 1946."""
     start, end = 1945 + session, 1946 + session
@@ -197,7 +195,7 @@ def in_session(session: int, day: Day) -> bool:
     return (day.year == start and day.month >= 9) or (day.year == end and day.month <= 9)
 
 
-def in_council_year(year: int, day: Day) -> bool:
+def in_council_year(year: int, day: date) -> bool:
     """The Economic and Social Council numbers its acts by session year; since 2014 the "2017 session" opens
     in July 2016, so decision 2017/206 of 5 October 2016 is right."""
     return day.year == year or (day.year == year - 1 and day.month >= 7)
@@ -208,13 +206,13 @@ GA = "General Assembly"
 ECOSOC = "Economic and Social Council"
 SC = "Security Council"
 # A body that adopts resolutions and holds sessions, named in the text, or "its", which may stand for it.
-BODY = Lazy(r"\b(?:(?P<ga>General Assembly)|(?P<sc>Security Council)|(?P<ecosoc>Economic and Social Council)"
+BODY = re.compile(r"\b(?:(?P<ga>General Assembly)|(?P<sc>Security Council)|(?P<ecosoc>Economic and Social Council)"
             r"|(?P<noun>Assembly|Council|Commission|Conference|Committee|Board|Parties|Forum|Organization"
             r"|Union|Summit|Congress|Meeting|Parliament)|(?P<its>its))\b")
 # The rest of a body's name after its noun ("Conference of the Parties to the … Convention against Corruption"),
 # and the agent before it ("by the United Nations Environment Assembly").
-NAME_REST = Lazy(rf"(?:{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*[A-Z]{WORD_CHARS})*")
-AGENT = Lazy(rf"\bby{SP}+(?:the{SP}+)?(?:[A-Z]{WORD_CHARS}{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*)*$")
+NAME_REST = re.compile(rf"(?:{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*[A-Z]{WORD_CHARS})*")
+AGENT = re.compile(rf"\bby{SP}+(?:the{SP}+)?(?:[A-Z]{WORD_CHARS}{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*)*$")
 ADVERBS = {"also", "further", "again", "once", "furthermore"}
 PREPOSITIONS = {"in", "at", "through", "by", "under", "with", "during", "of", "to", "from"}
 # Words in -ing that are prepositions, not the organ's own participle: "during its session", "including its".
@@ -222,14 +220,14 @@ NOT_VERBS = {"during", "including", "concerning", "regarding", "following", "pen
 # The owner named after the list: "resolution 5/5 of 2 March 2022 of the United Nations Environment Assembly",
 # "resolution 3/2023 …, entitled “…”, adopted by the Conference of …", "decision 15/4 … at the fifteenth
 # meeting of the Conference of the Parties".
-AFTER = Lazy(rf"(?:,?{SP}+entitled{SP}+“[^”]*”,?)?{SP}*(?:adopted{SP}+)?(?:by|of|at){SP}+the{SP}+"
+AFTER = re.compile(rf"(?:,?{SP}+entitled{SP}+“[^”]*”,?)?{SP}*(?:adopted{SP}+)?(?:by|of|at){SP}+the{SP}+"
              rf"(?:[a-z-]+{SP}+(?:session|meeting){SP}+of{SP}+the{SP}+)?"
              rf"(?P<name>[A-Z]{WORD_CHARS}(?:{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*[A-Z]{WORD_CHARS})*)")
 # "through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted …": "its" looks forward
 # to the subject of the clause.
-SUBJECT = Lazy(rf",{SP}+the{SP}+(?P<name>[A-Z]{WORD_CHARS}(?:{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*"
+SUBJECT = re.compile(rf",{SP}+the{SP}+(?P<name>[A-Z]{WORD_CHARS}(?:{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*"
                rf"[A-Z]{WORD_CHARS})*){SP}+(?:[a-z]+ed|has|have|had)\b")
-NOUN = Lazy(r"\b(?:Assembly|Council|Commission|Conference|Committee|Board|Parties|Forum|Organization|Programme"
+NOUN = re.compile(r"\b(?:Assembly|Council|Commission|Conference|Committee|Board|Parties|Forum|Organization|Programme"
             r"|Union|Agency|Summit|Congress|Court|Meeting|Bureau|Parliament)\b")
 
 
@@ -341,7 +339,7 @@ def _named_before(before: str, organ: str = "") -> str:
 
 
 # "the seventy-ninth session of the General Assembly", "at its 103rd session" (of the body named before "its")
-SESSION_OF = Lazy(rf"{SP}+of{SP}+the{SP}+(?P<name>[A-Z]{WORD_CHARS}(?:{SP}+(?:(?:of|on|for|and|the|to|against|in)"
+SESSION_OF = re.compile(rf"{SP}+of{SP}+the{SP}+(?P<name>[A-Z]{WORD_CHARS}(?:{SP}+(?:(?:of|on|for|and|the|to|against|in)"
                   rf"{SP}+)*[A-Z]{WORD_CHARS})*)")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 
-from draftlint import __version__, quickargs, regexcache
+from draftlint import __version__, quickargs
 
 
 def expand(paths) -> list[str]:
@@ -179,7 +179,6 @@ def run() -> None:
     except KeyboardInterrupt:  # Ctrl-C: no traceback; a file being written is whole or absent (files.py)
         _err("draftlint: interrupted")
         code = 130
-    regexcache.save()  # patterns compiled for the first time, for the next run
     try:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -298,13 +297,9 @@ def run_all(files: list[str], options, jobs: int):
 
 
 def _check_in_worker(path: str, options):
-    """check_file in a worker process, which also stores the patterns it compiled first (the main process
-    of a parallel batch compiles almost none)."""
     from draftlint.engine import check_file
 
-    result = check_file(path, options)
-    regexcache.save()
-    return result
+    return check_file(path, options)
 
 
 def _split(values) -> tuple[str, ...]:

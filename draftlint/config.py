@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-
-from draftlint.records import field, record
+from dataclasses import dataclass, field
 
 from draftlint.errors import InputError
 from draftlint.packs import MAX_PACK_BYTES, PackError, load_yaml, validate
@@ -14,7 +13,7 @@ from draftlint.safeio import read_regular
 NAMES = (".draftlint.yaml", ".draftlint.yml")
 
 
-@record(slots=False)
+@dataclass
 class Config:
     path: str | None = None
     packs: list[str] = field(default_factory=list)

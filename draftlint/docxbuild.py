@@ -13,17 +13,16 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
-from draftlint import regexcache
 from draftlint.files import atomic_write
 from draftlint.ooxml import roman
 
 SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
-TOKEN = regexcache.compile(r"\{\+\+(?P<ins>.*?)\+\+\}|\{--(?P<del>.*?)--\}|\{>>(?P<comment>.*?)<<\}|"
+TOKEN = re.compile(r"\{\+\+(?P<ins>.*?)\+\+\}|\{--(?P<del>.*?)--\}|\{>>(?P<comment>.*?)<<\}|"
                    r"(?P<ph>\[(?:\.{2,}|…|[A-Z][A-Za-z ]{0,24})\])|\*\*(?P<bold>[^*\s][^*]*?)\*\*|\*(?P<it>[^*\s][^*]*?)\*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)", re.S)
-OP_NUMBER = regexcache.compile(r"^(\d{1,3})\.\s+")
-SUB_NUMBER = regexcache.compile(r"^\(([a-z]{1,4})\)\s+")
+OP_NUMBER = re.compile(r"^(\d{1,3})\.\s+")
+SUB_NUMBER = re.compile(r"^\(([a-z]{1,4})\)\s+")
 DATE = "2026-01-01T00:00:00Z"
 
 

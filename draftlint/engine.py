@@ -1,12 +1,13 @@
 """One loop for every rule: read, build the model, run the checks and packs, select, suppress, sort."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from draftlint.errors import InputError
-from draftlint.records import field, record
 from draftlint.rule import Finding
 
 
-@record
+@dataclass(slots=True)
 class FileResult:
     path: str
     kind: str | None = None
@@ -17,7 +18,7 @@ class FileResult:
     internal: str | None = None  # the traceback of a fault in draftlint itself, shown with --debug
 
 
-@record
+@dataclass(slots=True)
 class Options:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

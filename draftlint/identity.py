@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from draftlint import regexcache
 from draftlint.citations import _date, cited_lists
-from draftlint.days import Day
 from draftlint.ordinals import value
-from draftlint.patterns import MONTH_RE, Lazy
+from draftlint.patterns import MONTH_RE
 
-SESSION_LINE = regexcache.compile(r"^(?P<ord>[A-Z][a-z]+(?:[-\u2010\u2011 \u00a0][a-z]+)?) session\b")
-SYMBOL = regexcache.compile(r"\b(?:A/RES/(?P<res>\d{1,3})/(?P<n>\d{1,4})|A/C\.\d/(?P<c>\d{1,3})/L\.\d+|A/(?P<p>\d{1,3})/L\.\d+)")
-TITLE = regexcache.compile(r"^(?P<s>\d{1,3})/(?P<n>\d{1,4})(?:\s+[A-Z](?:\s*[-–]\s*[A-Z])?)?\.\s")
-DATE = Lazy(rf"\b(?P<d>\d{{1,2}}) (?P<m>{MONTH_RE}) (?P<y>\d{{4}})\b")  # for --previous and scaffold
+SESSION_LINE = re.compile(r"^(?P<ord>[A-Z][a-z]+(?:[-\u2010\u2011 \u00a0][a-z]+)?) session\b")
+SYMBOL = re.compile(r"\b(?:A/RES/(?P<res>\d{1,3})/(?P<n>\d{1,4})|A/C\.\d/(?P<c>\d{1,3})/L\.\d+|A/(?P<p>\d{1,3})/L\.\d+)")
+TITLE = re.compile(r"^(?P<s>\d{1,3})/(?P<n>\d{1,4})(?:\s+[A-Z](?:\s*[-–]\s*[A-Z])?)?\.\s")
+DATE = re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{MONTH_RE}) (?P<y>\d{{4}})\b")  # for --previous and scaffold
 
 
 def heading_text(res) -> list[str]:
@@ -56,7 +55,7 @@ def symbol(res) -> str | None:
     return None
 
 
-def adoption_date(res) -> Day | None:
+def adoption_date(res) -> date | None:
     """From the closing lines, or from "Resolution adopted by the General Assembly on …"."""
     texts = [n.text for n in res.nodes if n.kind == "closing"]
     texts += [t for t in heading_text(res) if t.startswith(("Resolution adopted", "Adopted by"))]

@@ -5,9 +5,10 @@ particle of "Calls upon") may be in italics or not; everything else of a known p
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from draftlint import leadforms
 from draftlint.patterns import WORD
-from draftlint.records import record
 
 
 OP_ADVERBS = {"also", "further", "strongly", "again", "firmly", "urgently", "solemnly", "deeply", "fully",
@@ -62,7 +63,7 @@ CONTINUATIONS: dict[str, list[str]] = {
 }
 
 
-@record
+@dataclass(slots=True)
 class Lead:
     start: int  # where the lead begins in the paragraph text
     min_end: int  # end of the words that must be in italics

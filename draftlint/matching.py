@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from draftlint import regexcache
 
-WORD = regexcache.compile(r"\w+")
+WORD = re.compile(r"\w+")
 
 # The edges of a whole word: not next to a word character, an apostrophe (’ or ') or a hyphen. Two assertions
 # on each side rather than one class [\w’'-]: a class that mixes ’ with two other characters makes `re` build

@@ -5,10 +5,11 @@ that later writers (fixes, comments, scaffold) can change the same file.
 """
 from __future__ import annotations
 
-from draftlint.records import field, record
+from dataclasses import dataclass, field
 
 
-@record
+
+@dataclass(slots=True)
 class Run:
     text: str
     italic: bool
@@ -16,7 +17,7 @@ class Run:
     superscript: bool = False
 
 
-@record
+@dataclass(slots=True)
 class Mark:
     """A footnote mark in a paragraph: `offset` is where it stands in the paragraph text."""
 
@@ -26,7 +27,7 @@ class Mark:
     symbol: str = ""  # a Word footnote with its own mark ("*") instead of a number
 
 
-@record
+@dataclass(slots=True)
 class Paragraph:
     runs: list[Run]
     number: str | None = None  # automatic number as printed ("1.", "(a)"); typed ones stay in the text
@@ -51,7 +52,7 @@ class Paragraph:
         return mask
 
 
-@record
+@dataclass(slots=True)
 class Footnote:
     key: str
     paragraphs: list[Paragraph]
@@ -61,14 +62,14 @@ class Footnote:
         return " ".join(p.text.strip() for p in self.paragraphs).strip()
 
 
-@record
+@dataclass(slots=True)
 class Comment:
     id: str
     author: str
     text: str
 
 
-@record
+@dataclass(slots=True)
 class Source:
     """A draft as read: the body paragraphs in order, Word footnotes and comments."""
 

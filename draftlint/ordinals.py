@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-from draftlint import regexcache
 
 UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -32,7 +31,7 @@ WORDS = {ordinal(n): n for n in range(1, 200)}
 # Not compiled with re.I: [a-z] would also take ſ and the Kelvin sign, and `re` would build a table of 65,536
 # entries for them when it compiles the pattern (0.3 ms in every new process).
 # Word drafts may join the two words with a non-breaking hyphen (U+2011) or space.
-ORDINAL_RE = regexcache.compile(r"\b(?:[A-Za-z]+[-\u2010\u2011 \u00a0])?[A-Za-z]+(?i:th|st|nd|rd)\b"
+ORDINAL_RE = re.compile(r"\b(?:[A-Za-z]+[-\u2010\u2011 \u00a0])?[A-Za-z]+(?i:th|st|nd|rd)\b"
                                 r"(?=\s+(?i:regular\s+|special\s+)?(?i:session)\b)")
 
 

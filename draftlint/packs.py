@@ -7,7 +7,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from draftlint import regexcache
 from draftlint.errors import InputError
 from draftlint.safeio import read_regular
 from draftlint.matching import Scope, Text, Words, required_strings
@@ -215,7 +214,7 @@ def _compile(pattern: str, case_sensitive: bool, where: str, untrusted: bool = F
         except Exception as exc:  # regex.error
             raise PackError(f"{where}: the pattern {pattern!r} is not a valid regular expression ({exc})") from None
     try:
-        return regexcache.compile(pattern, flags)
+        return re.compile(pattern, flags)
     except re.error:
         pass
     try:

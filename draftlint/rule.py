@@ -1,7 +1,8 @@
 """What every rule is to the engine, whether written in Python or in a YAML pack."""
 from __future__ import annotations
 
-from draftlint.records import record
+from dataclasses import dataclass
+
 
 CATEGORIES = ("structure", "italics", "numbering", "punctuation", "footnotes", "repetition", "recall-chain",
               "agenda", "dates", "spelling", "references", "vocabulary", "placeholders", "style")
@@ -10,7 +11,7 @@ SEVERITIES = ("error", "warning", "info")
 DRAFT_HEAD = "*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     category: str
@@ -44,7 +45,7 @@ class Rule:
                        category=self.category, fixable=self.fixable, match=match, context=context)
 
 
-@record
+@dataclass(slots=True)
 class Finding:
     rule: str
     message: str

@@ -11,21 +11,21 @@ import difflib
 import os
 import re
 
-from draftlint import identity, regexcache
+from draftlint import identity
 from draftlint.checks.agenda import AGENDA, report_session
 from draftlint.citations import cited_lists
 from draftlint.errors import InputError
 from draftlint.model import Paragraph, Run, replace_span
 from draftlint.ordinals import ordinal, value
-from draftlint.patterns import TO_SUPERSCRIPT
+from draftlint.patterns import TO_SUPERSCRIPT, written
 from draftlint.textwrite import paragraph_text
 
-COMMITTEE = regexcache.compile(r"\[on the report of the (?:[^()\]]*\()?(?P<c>(?:First|Second|Third|Fourth|Fifth|Sixth) Committee)")
-PURSUANT = regexcache.compile(r"(?P<lead>report of the Secretary-General submitted pursuant to (?:General Assembly )?resolution )"
+COMMITTEE = re.compile(r"\[on the report of the (?:[^()\]]*\()?(?P<c>(?:First|Second|Third|Fourth|Fifth|Sixth) Committee)")
+PURSUANT = re.compile(r"(?P<lead>report of the Secretary-General submitted pursuant to (?:General Assembly )?resolution )"
                       r"(?P<sym>\d{1,3}/\d{1,4})")
 SESSION_WORD = r"(?P<ord>[a-z]+(?:-[a-z]+)?) session"
-REPORT_AT = regexcache.compile(r"(?:report|submit)\b[^;.]*?\bat its " + SESSION_WORD)
-AGENDA_AT = regexcache.compile(r"provisional agenda of its " + SESSION_WORD)
+REPORT_AT = re.compile(r"(?:report|submit)\b[^;.]*?\bat its " + SESSION_WORD)
+AGENDA_AT = re.compile(r"provisional agenda of its " + SESSION_WORD)
 
 
 class Scaffold:
@@ -115,7 +115,7 @@ class Scaffold:
         if not self.symbol or not self.date:
             return
         pps = self.prev.preamble
-        entry = f"{self.symbol} of {self.date}"
+        entry = f"{self.symbol} of {written(self.date)}"
         if pps:
             para = pps[0].para
             lists = [lst for lst in cited_lists(para.text) if not lst.decision

@@ -7,19 +7,18 @@ position whatever number they carry, OP4(b) a sub-paragraph, "footnote 7".
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from draftlint import regexcache
 from draftlint.errors import NotAResolution
 from draftlint.leads import Lead, find_lead
 from draftlint.model import Footnote, Mark, Paragraph, Source, slice_runs
-from draftlint.patterns import (ADOPTION_NOTE, ANNEX, CLOSING_MEETING, DATE_LINE, OPENING, SECTION_MARK, Lazy,
+from draftlint.patterns import (ADOPTION_NOTE, ANNEX, CLOSING_MEETING, DATE_LINE, OPENING, SECTION_MARK,
                                 SECTION_MARK_TITLE, TYPED_NUMBER)
-from draftlint.records import field, record
 
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
-@record(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     kind: str  # heading, title, opening, pp, op, chapeau, sub, text, section, closing, annex, trailer, footnote
     label: str
@@ -48,7 +47,7 @@ class Node:
             yield from c.leaves()
 
 
-@record
+@dataclass(slots=True)
 class FootnoteEntry:
     number: str  # as the reader sees it: "1", "2" … or "*"
     key: str
@@ -58,7 +57,7 @@ class FootnoteEntry:
     marks: list[tuple[Node, Mark]] = field(default_factory=list)
 
 
-@record
+@dataclass(slots=True)
 class Resolution:
     source: Source
     kind: str
@@ -98,25 +97,25 @@ def _clean(p: Paragraph) -> str:
     return p.text.strip().strip("*").strip()
 
 
-HEADING_LINE = Lazy(  # only for a General Assembly heading without a title number or sponsors' line
+HEADING_LINE = re.compile(  # a General Assembly heading without a title number or sponsors' line
     r"^(?:[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session|(?:Provisional )?[Aa]genda item\b.*|Item \d+.*"
     r"|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|.*Distr\.:.*|Original:.*|United Nations.*|[A-Z]+/\S+.*"
     r"|Resolution adopted by.*|\[on the report.*|\[without reference.*|Adopted by the .*|Resolution \d+ \(\d{4}\)"
     r"|General Assembly|Security Council|Economic and Social Council|Human Rights Council|\d{1,2} \w+ \d{4}"
     r"|.*:\*? (?:revised )?draft (?:resolution|decision)|\*.*)$"
 )
-GA_TITLE = regexcache.compile(r"^\d+/\d+(?:\s+[A-Z](?:\s*[-–]\s*[A-Z])?)?\.\s+\S")
-SPONSOR_LINE = regexcache.compile(r":\*?\s+(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.I)
+GA_TITLE = re.compile(r"^\d+/\d+(?:\s+[A-Z](?:\s*[-–]\s*[A-Z])?)?\.\s+\S")
+SPONSOR_LINE = re.compile(r":\*?\s+(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.I)
 # What the heading says the text is (see _kind).
-AMENDMENT = regexcache.compile(r"\bamendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+resolution\b", re.I)
-DECISION = regexcache.compile(r":\s*(?:revised\s+)?draft decision\b|^Draft decision\b|^Decision adopted by", re.I | re.M)
-DRAFT = regexcache.compile(r":\*?\s*(?:revised\s+)?draft (?:resolution|decision)\s*$|/L\.\d+|Distr\.:\s*Limited"
+AMENDMENT = re.compile(r"\bamendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+resolution\b", re.I)
+DECISION = re.compile(r":\s*(?:revised\s+)?draft decision\b|^Draft decision\b|^Decision adopted by", re.I | re.M)
+DRAFT = re.compile(r":\*?\s*(?:revised\s+)?draft (?:resolution|decision)\s*$|/L\.\d+|Distr\.:\s*Limited"
                            r"|^Draft resolution\b", re.I | re.M)
-ADOPTED = regexcache.compile(r"Resolution adopted by|Decision adopted by|A/RES/|^\d+/\d+(?:\s+[A-Z])?\.\s|Adopted by the "
+ADOPTED = re.compile(r"Resolution adopted by|Decision adopted by|A/RES/|^\d+/\d+(?:\s+[A-Z])?\.\s|Adopted by the "
                              r"|S/RES/|^Resolution \d+ \(\d{4}\)|E/RES/|A/HRC/RES/", re.M)
-SECURITY_COUNCIL = regexcache.compile(r"S/RES/|Adopted by the Security Council|^Resolution \d+ \(\d{4}\)", re.M)
-ECOSOC_SYMBOL = regexcache.compile(r"\bE/(?:RES/)?\d{4}/")
-GA_SYMBOL = regexcache.compile(r"\bA/(?:C\.\d/)?\d+/|General Assembly")
+SECURITY_COUNCIL = re.compile(r"S/RES/|Adopted by the Security Council|^Resolution \d+ \(\d{4}\)", re.M)
+ECOSOC_SYMBOL = re.compile(r"\bE/(?:RES/)?\d{4}/")
+GA_SYMBOL = re.compile(r"\bA/(?:C\.\d/)?\d+/|General Assembly")
 
 
 def _kind(heading: str, organ: str | None) -> tuple[str, bool, bool]:
@@ -234,7 +233,7 @@ def build(source: Source) -> Resolution:
     return Resolution(source, kind, draft, adopted, b.nodes, _footnotes(b, source, typed_notes), organ)
 
 
-ASTERISK_NOTE = regexcache.compile(r"^\*\s*(?=[A-Z])")
+ASTERISK_NOTE = re.compile(r"^\*\s*(?=[A-Z])")
 
 
 def _asterisk_notes(source: Source) -> None:

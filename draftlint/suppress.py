@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from draftlint.patterns import Lazy
 from draftlint.rule import DRAFT_HEAD, Rule
 
-ALLOW = Lazy(r"^\s*draftlint:\s*allow\s+(?P<ids>.+?)\s*$", re.I | re.S)  # only for drafts with comments
+ALLOW = re.compile(r"^\s*draftlint:\s*allow\s+(?P<ids>.+?)\s*$", re.I | re.S)
 
 UNUSED = Rule(
     "suppression.unused", "style", "warning",

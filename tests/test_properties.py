@@ -519,23 +519,26 @@ def test_random_bytes_never_crash_check_file(workdir, data):
 
 @settings(max_examples=400, deadline=None)
 @given(st.integers(0, 10000), st.integers(0, 13), st.integers(0, 32))
-def test_day_is_real_exactly_when_datetime_says_so(year, month, day):
-    """draftlint.days.Day stands in for datetime.date on the check path; it must accept the same dates."""
+def test_dates_are_real_exactly_when_datetime_says_so(year, month, day):
+    """A cited date ("of 5 December 2016") and a date in the text ("5 December 2016") are real exactly when
+    datetime.date accepts them, and are written back the UN way."""
     import datetime
 
-    from draftlint.days import Day
+    from draftlint.checks.dates import _valid
+    from draftlint.citations import _date
+    from draftlint.patterns import MONTHS, written
 
     try:
         expected = datetime.date(year, month, day)
     except ValueError:
         expected = None
-    try:
-        got = Day(year, month, day)
-    except ValueError:
-        got = None
-    assert (got is None) == (expected is None)
-    if got is not None:
-        assert str(got) == f"{day} {expected.strftime('%B')} {year}"
+    if 1 <= month <= 12:
+        got, bad = _date(str(day), MONTHS[month - 1], str(year))
+        assert (got, bad) == (expected, expected is None)
+        if 1 <= year <= 9999:
+            assert _valid(day, month, str(year)) == (expected is not None)
+    if expected is not None:
+        assert written(expected) == f"{day} {MONTHS[month - 1]} {year}"
 
 
 CITE_TOKENS = ["70/46", "ES-10/1", "S-2/1", "2365", "(2017)", "(XXX)", "(S-V)", " ", "\u00a0", "of", "7", "December",

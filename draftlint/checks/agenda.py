@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftlint import identity, regexcache
+from draftlint import identity
 from draftlint.citations import session_owner
 from draftlint.ordinals import ORDINAL_RE, ordinal, value
 from draftlint.rule import DRAFT_HEAD, Rule
@@ -16,18 +16,18 @@ AGENDA_OP = ("*Decides* to include in the provisional agenda of its {} session, 
              "complete disarmament”, the sub-item entitled “Countering the threat posed by improvised explosive devices”.")
 # Word drafts may join the words of an ordinal with a non-breaking hyphen (U+2011) or space.
 ORD = r"(?P<ord>[A-Za-z]+(?:[-\u2010\u2011 \u00a0][A-Za-z]+)?|\d+(?:st|nd|rd|th))"
-AGENDA = regexcache.compile(rf"provisional agenda of its {ORD} session")
+AGENDA = re.compile(rf"provisional agenda of its {ORD} session")
 # "to report to the General Assembly at its seventy-ninth session", "to submit a report … to the General
 # Assembly at its eightieth session": the session of the body named before "at its", within the clause (a
 # report for another body's session, "the Working Group at its eighth session", is not this one's).
 # "Secretary General" without its hyphen is still the Secretary-General.
-REPORT = regexcache.compile(rf"\b[Rr]equests the Secretary[-\u2010\u2011 \u00a0]General to (?:report|submit)\b[^;]*?"
+REPORT = re.compile(rf"\b[Rr]equests the Secretary[-\u2010\u2011 \u00a0]General to (?:report|submit)\b[^;]*?"
                             rf"\bto the (?P<body>General Assembly|Assembly|Human Rights Council|Economic and Social "
                             rf"Council|Council) at its {ORD} session")
-ITEMS = regexcache.compile(r"under the item entitled “(?P<item>[^”]+)”, (?:the|a) sub-item entitled “(?P<sub>[^”]+)”"
+ITEMS = re.compile(r"under the item entitled “(?P<item>[^”]+)”, (?:the|a) sub-item entitled “(?P<sub>[^”]+)”"
                            r"|(?:the|a) sub-item entitled “(?P<sub2>[^”]+)” of the item entitled “(?P<item2>[^”]+)”"
                            r"|the item entitled “(?P<only>[^”]+)”")
-FIGURES = regexcache.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th) (?:regular |special )?session\b")
+FIGURES = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th) (?:regular |special )?session\b")
 
 SESSIONS = Rule(
     "agenda.sessions", "agenda", "error",

@@ -5,20 +5,19 @@ from __future__ import annotations
 
 import re
 
-from draftlint.patterns import Lazy
 from draftlint.rule import DRAFT_HEAD, Rule
 
 # What names the present text is internal: "paragraph 12 above", "paragraphs 3 (a) to (f) below", "paragraph 5
 # of the present resolution" (conventions CIT-09). A bare "paragraph 9" is read as internal too, unless the
 # paragraph cites another text's paragraphs: "paragraphs 1 to 10 of the annex thereto …, as well as paragraphs
 # 13 and 14", "Article 13, paragraph 1 (a), of the Charter", "section IV, paragraphs 22 and 26, … thereof".
-REF = Lazy(  # only for paragraphs that mention a paragraph
+REF = re.compile(  # paragraphs that mention a paragraph
     r"\bparagraphs?\s+(?P<list>\d{1,3}(?:\s*\([a-z]{1,4}\))?"
     r"(?:(?:\s*,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*)(?:\d{1,3}(?:\s*\([a-z]{1,4}\))?|\([a-z]{1,4}\)))*)"
     r"(?P<tail>\s+(?:above|below)\b|\s+of\s+(?:the\s+)?present\s+resolution\b|)")
-TOKEN = Lazy(r"(?P<n>\d{1,3})?\s*(?:\((?P<sub>[a-z]{1,4})\))?(?P<to>\s+to\s+|\s*[-–]\s*)?")
-OF_ANOTHER = Lazy(r"[.\d]\d|(?:\s*\(\d+\))?,?\s+(?:of|thereof|therein|in)\b")  # after: "4.1", "187 (35) of"
-IN_ANOTHER = Lazy(r"(?:\b(?:[Aa]rticle|[Ss]ection|[Cc]hapter|[Rr]ule|[Pp]art|[Aa]nnex|[Ss]tatute)\b[^,;]{0,12},|\bits)\s*$")
+TOKEN = re.compile(r"(?P<n>\d{1,3})?\s*(?:\((?P<sub>[a-z]{1,4})\))?(?P<to>\s+to\s+|\s*[-–]\s*)?")
+OF_ANOTHER = re.compile(r"[.\d]\d|(?:\s*\(\d+\))?,?\s+(?:of|thereof|therein|in)\b")  # after: "4.1", "187 (35) of"
+IN_ANOTHER = re.compile(r"(?:\b(?:[Aa]rticle|[Ss]ection|[Cc]hapter|[Rr]ule|[Pp]art|[Aa]nnex|[Ss]tatute)\b[^,;]{0,12},|\bits)\s*$")
 
 MISSING = Rule(
     "references.internal", "references", "error",

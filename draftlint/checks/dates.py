@@ -5,9 +5,10 @@ Ranges (“from 2 to 4 September 2015”) are right. A date that cannot exist (�
 """
 from __future__ import annotations
 
-from draftlint import regexcache
+import datetime
+import re
+
 from draftlint.citations import cited_lists
-from draftlint.days import days_in
 from draftlint.patterns import MONTHS, MONTH_RE
 from draftlint.rule import DRAFT_HEAD, Rule
 
@@ -49,16 +50,16 @@ ANY_MONTH = rf"(?:{MONTH_RE}|{ABBREV_RE})"
 SP = r"[ \u00a0]+"
 
 # "December 7, 2022", "Dec. 7 2022", "December 7th, 2022"
-US = regexcache.compile(rf"\b(?P<month>{ANY_MONTH}){SP}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|/|\.\d)(?P<comma>,?){SP}"
+US = re.compile(rf"\b(?P<month>{ANY_MONTH}){SP}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|/|\.\d)(?P<comma>,?){SP}"
                 rf"(?P<year>\d{{4}})\b")
 # "7 December 2022" and its wrong forms: "07 December 2022", "7th December 2022", "7th of December", "7 Dec. 2022",
 # "7 December, 2022"; the year may be missing ("from 30 November to 2 December 2022").
-DMY = regexcache.compile(rf"(?<![\d/.,])(?P<day>\d{{1,2}})(?P<suffix>st|nd|rd|th)?(?P<of>{SP}of)?{SP}(?P<month>{ANY_MONTH})(?![A-Za-z])"
+DMY = re.compile(rf"(?<![\d/.,])(?P<day>\d{{1,2}})(?P<suffix>st|nd|rd|th)?(?P<of>{SP}of)?{SP}(?P<month>{ANY_MONTH})(?![A-Za-z])"
                  rf"(?:(?P<comma>,?){SP}(?P<year>\d{{4}})\b(?!/))?")
 # "2 to 4 September 2015", "2 and 3 May 2020", "2-4 May": the first day of a range
-RANGE_FIRST = regexcache.compile(rf"(?<![\d/.,])(?P<day>\d{{1,2}})(?P<suffix>st|nd|rd|th)?(?:{SP}(?:to|and){SP}|\s*[-–]\s*)(?=\d{{1,2}}(?:st|nd|rd|th)?(?:{SP}of)?{SP}{ANY_MONTH}(?![A-Za-z]))")
-MONTHISH = regexcache.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-NUMERIC = regexcache.compile(r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2})(?![\w/])")
+RANGE_FIRST = re.compile(rf"(?<![\d/.,])(?P<day>\d{{1,2}})(?P<suffix>st|nd|rd|th)?(?:{SP}(?:to|and){SP}|\s*[-–]\s*)(?=\d{{1,2}}(?:st|nd|rd|th)?(?:{SP}of)?{SP}{ANY_MONTH}(?![A-Za-z]))")
+MONTHISH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2})(?![\w/])")
 
 
 def _month(word: str) -> int:
@@ -74,10 +75,13 @@ def _right(day: int, month: int, year: str | None) -> str:
 
 
 def _valid(day: int, month: int, year: str | None) -> bool:
-    if day < 1:
+    # Without a year, 29 February may be right: read as 2000, a leap year. A year outside datetime's range
+    # (1 to 9999) is read as the year at the same place in the Gregorian calendar's 400-year cycle.
+    try:
+        datetime.date(2000 + int(year) % 400 if year else 2000, month, day)
+    except ValueError:
         return False
-    most = days_in(month, int(year) if year else None)
-    return day <= most
+    return True
 
 
 def _cited_bad_dates(node) -> list[tuple[int, int]]:

@@ -1,10 +1,11 @@
 """Placeholders and bracketed text left in a draft: “[..]”, “[Sponsors]”, “A/79/[..]”, “[strongly]”."""
 from __future__ import annotations
 
-from draftlint import regexcache
+import re
+
 from draftlint.rule import DRAFT_HEAD, Rule
 
-PLACEHOLDER = regexcache.compile(r"\[(?:\.{2,}|…|[A-Za-z][A-Za-z -]{0,30})\]")
+PLACEHOLDER = re.compile(r"\[(?:\.{2,}|…|[A-Za-z][A-Za-z -]{0,30})\]")
 
 OPEN = Rule(
     "placeholders.open", "placeholders", "warning",

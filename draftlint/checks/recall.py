@@ -2,10 +2,12 @@
 last session's resolution and everything it recalled."""
 from __future__ import annotations
 
+import re
+
 from draftlint import identity
 from draftlint.citations import ECOSOC, GA, cited_lists, in_council_year, in_session, owner
 from draftlint.ordinals import ordinal
-from draftlint.patterns import Lazy
+from draftlint.patterns import written
 from draftlint.rule import DRAFT_HEAD, Rule
 
 HEAD = "*The General Assembly,*\n\n"
@@ -63,10 +65,10 @@ REPORT = Rule(
 )
 RULES = [ORDER, GRAMMAR, DATES, PREVIOUS, REPORT]
 
-RECENT = Lazy(r"\b(?:most recent|latest|most recently)\b")  # "the most recent of which being resolutions 77/227, …"
+RECENT = re.compile(r"\b(?:most recent|latest|most recently)\b")  # "the most recent of which being resolutions 77/227, …"
 # "resolutions 1514 (XV) and other relevant resolutions": the plural covers words that follow the number.
-MORE_IN_WORDS = Lazy(r"[ \u00a0]*,?[ \u00a0]+(?:and|as well as|or)[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,4}?(?:resolutions|decisions)\b")
-CLAUSE_END = Lazy(r"[ \u00a0\u00b9\u00b2\u00b3\u2070-\u2079]*(?:[;.]|,?[ \u00a0]*$)")
+MORE_IN_WORDS = re.compile(r"[ \u00a0]*,?[ \u00a0]+(?:and|as well as|or)[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,4}?(?:resolutions|decisions)\b")
+CLAUSE_END = re.compile(r"[ \u00a0\u00b9\u00b2\u00b3\u2070-\u2079]*(?:[;.]|,?[ \u00a0]*$)")
 
 
 def check(res):
@@ -187,7 +189,7 @@ def _against_previous(res, prev):
     missing = [s for s in wanted if s not in have]
     if missing:
         when = identity.adoption_date(prev)
-        extra = f" (add “{prev_symbol} of {when}”)" if prev_symbol in missing and when else ""
+        extra = f" (add “{prev_symbol} of {written(when)}”)" if prev_symbol in missing and when else ""
         yield PREVIOUS.at(pps[0], f"the chain of recalled resolutions lacks {', '.join(missing)}{extra}",
                           match=", ".join(missing))
     if prev_symbol and res.has_structure:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from draftlint import regexcache
 from draftlint.citations import cited_lists
 from draftlint.rule import DRAFT_HEAD, Rule
 
@@ -47,8 +46,8 @@ RULES = [SYMBOL, SC_YEAR, IBID]
 
 # --- document symbols -------------------------------------------------------------------------------------
 SEG = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:\(\d+\))?"
-CANDIDATE = regexcache.compile(rf"(?<![\w/.\-@:])(?P<sym>[A-Za-z]{{1,8}}(?:\.[A-Za-z0-9]+)*(?:[ \u00a0]?/{{1,3}}[ \u00a0]?{SEG})+)")
-NUMERIC_SEG = regexcache.compile(r"^(?:(?:ES|S)-)?\d+$", re.I)
+CANDIDATE = re.compile(rf"(?<![\w/.\-@:])(?P<sym>[A-Za-z]{{1,8}}(?:\.[A-Za-z0-9]+)*(?:[ \u00a0]?/{{1,3}}[ \u00a0]?{SEG})+)")
+NUMERIC_SEG = re.compile(r"^(?:(?:ES|S)-)?\d+$", re.I)
 CAPITALIZED = {"rev": "Rev", "corr": "Corr", "add": "Add", "amend": "Amend", "sub": "Sub", "summary": "Summary"}
 MAIN_SERIES = {"A", "S", "E"}
 
@@ -110,19 +109,19 @@ def missing_years(text: str, security_council: bool):
 
 
 # --- Ibid. ----------------------------------------------------------------------------------------------------
-IBID_RE = regexcache.compile(r"(?<![A-Za-z])[Ii]bid\b\.?")
+IBID_RE = re.compile(r"(?<![A-Za-z])[Ii]bid\b\.?")
 # The Ibid. that repeats the previous footnote opens the note ("Ibid., vol. 2399", "See ibid."); one inside a
 # note ("…; and ibid., Supplement No. 13A") repeats the reference before it in the same note.
-OPENING_IBID = regexcache.compile(r"(?:See[ \u00a0]+)?\*?[Ii]bid\b\.?")
-SOURCE = regexcache.compile(
+OPENING_IBID = re.compile(r"(?:See[ \u00a0]+)?\*?[Ii]bid\b\.?")
+SOURCE = re.compile(
     rf"(?<![\w/.\-])[A-Z]{{1,8}}(?:\.[A-Za-z0-9]+)*(?:/{SEG})+"  # a document symbol
     r"|(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])"  # a General Assembly resolution
     r"|\b\d{1,4} \(\d{4}\)"  # a Security Council resolution
 )
-PARENS = regexcache.compile(r"\([^()]*\)")
+PARENS = re.compile(r"\([^()]*\)")
 # A corrigendum, addendum or revision is part of the document it amends: "A/ES-10/273 and A/ES-10/273/Corr.1"
 # is one source.
-PART = regexcache.compile(r"/(?:Corr|Add|Rev|Amend)\.\d+$")
+PART = re.compile(r"/(?:Corr|Add|Rev|Amend)\.\d+$")
 
 
 def _several(text: str) -> bool:

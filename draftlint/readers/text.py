@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from draftlint import regexcache
 from draftlint.errors import InputError
 from draftlint.model import Comment, Mark, Paragraph, Run, Source, join_all, slice_runs
 from draftlint.patterns import FROM_SUPERSCRIPT, MONTH_RE, OPENING, SUPERSCRIPTS
@@ -17,22 +16,22 @@ MAX_LINES = 400_000
 MAX_PARAGRAPHS = 20_000
 
 # Furniture of documents copied from the Official Document System: job numbers, page numbers, barcodes.
-FURNITURE = regexcache.compile(
+FURNITURE = re.compile(
     r"^(?:\[Start\d*\].*|.*<<ODS .*|[_\-=]{3,}|\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d+/\d+)?|\d+/\d+(?:\s+\d{2}-\d{5})?"
     r"|\*\d{6,}\*.*|.*Please recycle.*|\d{1,2}|A/RES/\d+/\d+\S.*|.*\S(?<!/)A/RES/\d+/\d+)$"
 )
 # What starts a new paragraph even without a blank line before it.
-BODY_LEAD = regexcache.compile(r"\*[A-Z][a-z]")  # "*Recalling* …": a preambular paragraph, not a heading line
-NEW_PARAGRAPH = regexcache.compile(r"^(?:\t|-\s+\d{1,3}\.\s|\d{1,3}\.\s|\([a-z]{1,4}\)\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|\*\s)")
-LIST_DASH = regexcache.compile(r"^-\s+(?=\d{1,3}\.\s)")
-CLOSING_STAR = regexcache.compile(r"(?<=\S)\*")
-CLOSING_STARS = regexcache.compile(r"(?<=\S)(?=\*\*)")
-GLUED_BLOCKS = regexcache.compile(r"(?<=\S)\*{2,3}(?=\S)")
-PLAIN_FOOTNOTE = regexcache.compile(rf"^(?P<n>\d{{1,3}})\s+(?!(?:{MONTH_RE})\b)(?!(?:st|nd|rd|th)\b)(?=[\w“\"(*])")
+BODY_LEAD = re.compile(r"\*[A-Z][a-z]")  # "*Recalling* …": a preambular paragraph, not a heading line
+NEW_PARAGRAPH = re.compile(r"^(?:\t|-\s+\d{1,3}\.\s|\d{1,3}\.\s|\([a-z]{1,4}\)\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|\*\s)")
+LIST_DASH = re.compile(r"^-\s+(?=\d{1,3}\.\s)")
+CLOSING_STAR = re.compile(r"(?<=\S)\*")
+CLOSING_STARS = re.compile(r"(?<=\S)(?=\*\*)")
+GLUED_BLOCKS = re.compile(r"(?<=\S)\*{2,3}(?=\S)")
+PLAIN_FOOTNOTE = re.compile(rf"^(?P<n>\d{{1,3}})\s+(?!(?:{MONTH_RE})\b)(?!(?:st|nd|rd|th)\b)(?=[\w“\"(*])")
 # A footnote number glued after a word or punctuation in a copy from PDF: "recipients,1 which", "II)4 and".
-GLUED_MARK = regexcache.compile(r"(?:(?<=[A-Za-z)\]”\"’])|(?<=[A-Za-z)\]”\"’][,;:.])|(?<=\d[,;]))(?P<n>\d{1,3})(?=[\s,;:]|$)"
+GLUED_MARK = re.compile(r"(?:(?<=[A-Za-z)\]”\"’])|(?<=[A-Za-z)\]”\"’][,;:.])|(?<=\d[,;]))(?P<n>\d{1,3})(?=[\s,;:]|$)"
                         r"|(?<=[,;:] )(?P<s>\d{1,3})(?= [a-z])")
-DATE_START = regexcache.compile(rf"^\d{{1,2}} (?:{MONTH_RE}) \d{{4}}")
+DATE_START = re.compile(rf"^\d{{1,2}} (?:{MONTH_RE}) \d{{4}}")
 ESCAPABLE = set("\\`*_{}[]()#+-.!<>")
 
 
