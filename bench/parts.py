@@ -26,13 +26,13 @@ def main() -> None:
     path = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "examples" / "A_RES_77_64.docx")
     import gc
 
-    gc.set_threshold(100_000, 50, 100)  # as cli.run() does
+    gc.set_threshold(100_000, 50, 100)  # as cli.run() does unless DRAFTLINT_NO_FAST_EXIT=1
     import zipfile  # noqa: F401 - what the floor imports too
     from lxml import etree  # noqa: F401
     step("import zipfile and lxml (the floor pays this too)")
-    from draftlint import cli, quickargs
-    quickargs.read(cli.COMMANDS["check"][1], [path])
-    step("import draftlint.cli, parse the command line")
+    from draftlint import cli
+    cli.cli.make_context("draftlint", ["check", path])
+    step("import draftlint.cli (click), parse the command line")
     from draftlint import engine  # noqa: F401
     from draftlint.readers import read
     from draftlint.structure import build

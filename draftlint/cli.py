@@ -1,13 +1,15 @@
 """The draftlint command. Exit codes a hook can trust: 0 clean, 1 errors found, 2 usage or input error.
 
-argparse rather than click: `draftlint check` runs on every commit, and click alone took longer to import
-than reading a draft. A plain command line does not even build the argparse parser (see quickargs)."""
+click reads the command line (help, usage errors, shell completion); a usage error is one line and exit 2,
+as a hook's log should show it."""
 from __future__ import annotations
 
 import os
 import sys
 
-from draftlint import __version__, quickargs
+import click
+
+from draftlint import __version__, output
 
 
 def expand(paths) -> list[str]:
@@ -27,140 +29,53 @@ def expand(paths) -> list[str]:
     return out
 
 
-def _at_least(low: int):
-    def parse(value: str) -> int:
-        try:
-            n = int(value)
-        except ValueError:
-            raise _type_error(f"{value!r} is not a whole number") from None
-        if n < low:
-            raise _type_error(f"{value} is below {low}")
-        return n
-
-    return parse
+# A file to read or write, never a folder (click says "… is a directory" in the one-line usage error).
+FILE = click.Path(dir_okay=False)
 
 
-def _file(value: str) -> str:
-    """A file to write or read, not a folder."""
-    if os.path.isdir(value):
-        raise _type_error(f"{value!r} is a folder, not a file")
-    return value
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             invoke_without_command=True)
+@click.version_option(__version__, prog_name="draftlint", message="%(prog)s, version %(version)s")
+@click.pass_context
+def cli(ctx):
+    """Check United Nations draft resolutions against UN editorial conventions."""
+    if ctx.invoked_subcommand is None:  # `draftlint` alone is a usage error: the help, exit 2
+        click.echo(ctx.get_help())
+        ctx.exit(2)
 
 
-def _type_error(message: str) -> Exception:
-    import argparse
-
-    return argparse.ArgumentTypeError(message)
-
-
-def parser(only: str | None = None):
-    """The command line; with `only`, the options of that one command (the others are listed, not built)."""
-    import argparse
-
-    class Parser(argparse.ArgumentParser):
-        """Usage errors in one line, naming the command and where to read more; exit 2."""
-
-        def error(self, message):
-            sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-            sys.exit(2)
-
-    top = Parser(prog="draftlint", description="Check United Nations draft resolutions against UN editorial "
-                                               "conventions.")
-    top.add_argument("--version", action="version", version=f"draftlint, version {__version__}")
-    sub = top.add_subparsers(dest="name", metavar="COMMAND", parser_class=Parser)
-    for name, (command, options, summary) in COMMANDS.items():
-        p = sub.add_parser(name, help=summary or command.__doc__, description=command.__doc__)
-        p.set_defaults(command=command)
-        if only in (None, name):
-            options(p)
-    return top
-
-
-def _check_options(c):
-    c.add_argument("paths", nargs="+", metavar="PATH")
-    from draftlint import output
-
-    c.add_argument("--format", dest="fmt", choices=output.names(), default="text",
-                   help="How to print the findings: " + "; ".join(f"{n}: {h}" for n, (_, _, h) in output.FORMATS.items()) + ".")
-    c.add_argument("-o", "--output", type=_file, metavar="FILE",
-                   help="Write the report to this file (atomically) instead of printing it.")
-    c.add_argument("--skip-non-drafts", action="store_true",
-                   help="Pass over files that are not resolutions (a README among the drafts) instead of failing.")
-    c.add_argument("--select", action="append", default=[], metavar="RULES",
-                   help="Only these rules (id or prefix, e.g. italics). Repeatable.")
-    c.add_argument("--ignore", action="append", default=[], metavar="RULES", help="Not these rules (id or prefix). Repeatable.")
-    c.add_argument("--exit-zero", action="store_true",
-                   help="Exit 0 even when errors are found (input errors still exit 2).")
-    c.add_argument("--config", dest="config_path", type=_file, metavar="FILE",
-                   help="Use this configuration file instead of the .draftlint.yaml found beside the drafts.")
-    c.add_argument("--strict", action="store_true", help="Warnings fail the check too (exit 1).")
-    c.add_argument("--previous", type=_file, metavar="FILE",
-                   help="Last session's resolution on the same item (.docx, .md, .txt): the chain must extend it.")
-    c.add_argument("--profile", choices=["default", "style"], default=None,
-                   help="style: also run the rules of style that adopted texts often do not follow "
-                        "(repeated leads without also/further, unusual lead phrases).")
-    c.add_argument("--debug", action="store_true",
-                   help="With an internal error (a bug in draftlint), also print its traceback.")
-    c.add_argument("-j", "--jobs", type=_at_least(0), default=0, metavar="N",
-                   help="Files checked at once (default 0: one per processor core).")
-
-
-def _rules_options(r):
-    r.add_argument("args", nargs="*", metavar="ID | validate PACK")
-    r.add_argument("--markdown", action="store_true", help="Print the rule reference as Markdown (docs/rules.md).")
-    r.add_argument("--build-cache", action="store_true",
-                   help="Rewrite rules/builtin.py (what check reads) from the built-in YAML packs.")
-    r.add_argument("--config", dest="config_path", type=_file, metavar="FILE", help="Also list the packs of this configuration.")
-
-
-def _scaffold_options(s):
-    s.add_argument("previous", type=_file, metavar="PREVIOUS")
-    s.add_argument("-o", "--output", type=_file, metavar="FILE", help="The new draft (.docx). Default: its title.")
-    s.add_argument("--session", type=_at_least(1),
-                   help="The session the new draft is for (default: the one the previous resolution put the item on).")
-    s.add_argument("--cycle", type=_at_least(1), help="Sessions between two texts on the item (default: as before).")
-    s.add_argument("--sponsors", help='The sponsors\' line, e.g. "Austria, Brazil and Japan".')
-    s.add_argument("--changes", action="store_true",
-                   help="Show every change against the previous text as a tracked change.")
-    s.add_argument("--force", action="store_true", help="Replace the output file if it exists.")
-
-
-def _new_options(n):
-    n.add_argument("--kind", choices=["ga-draft", "ga", "sc"], required=True,
-                   help="ga-draft: Main Committee draft; ga: General Assembly resolution; sc: Security Council "
-                        "resolution.")
-    n.add_argument("-o", "--output", type=_file, required=True, metavar="FILE", help="The new file (.docx).")
-    n.add_argument("--force", action="store_true", help="Replace the output file if it exists.")
-
-
-def main(argv=None):
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] in COMMANDS:
-        command, options, _ = COMMANDS[argv[0]]
-        values = quickargs.read(options, argv[1:])
-        if values is not None:
-            command(**values)
-            return
-    args = parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
-    if getattr(args, "command", None) is None:
-        parser().print_help()
+def main(argv=None) -> None:
+    """The command line `argv` (default: sys.argv[1:]); leaves by SystemExit with the exit code."""
+    try:
+        code = cli.main(args=argv, prog_name="draftlint", standalone_mode=False)
+    except click.UsageError as exc:
+        prog = exc.ctx.command_path if exc.ctx is not None else "draftlint"
+        message = " ".join(exc.format_message().split())
+        _err(f"{prog}: error: {message} (see {prog} --help)")
         sys.exit(2)
-    command = args.command
-    del args.command, args.name
-    command(**vars(args))
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort as exc:  # click turns Ctrl-C into Abort; run() words it and exits 130
+        raise KeyboardInterrupt from exc
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def run() -> None:
-    """The `draftlint` command: main(), then leave without Python's teardown, which frees every object one
-    by one (about 10 ms of a 90 ms check) when nothing is left to release: files are closed and written
-    atomically, the process pool is shut down.
+    """The `draftlint` command: main(), then, unless DRAFTLINT_NO_FAST_EXIT=1 is set, leave without
+    Python's teardown, which frees every object one by one when nothing is left to release: files are closed
+    and written atomically, the process pool is shut down.
 
-    The cyclic garbage collector is made to run rarely: a check makes many objects and leaves no reference
-    cycles behind (tests/test_cli.py holds check_file to that), so each collection only walked live objects
-    again, about 3 ms of a fresh check. It still runs, now and then, for what an unusual input may leave."""
-    import gc
+    The cyclic garbage collector is made to run rarely too (with the same switch): a check makes many
+    objects and frees them all by reference counting (tests/test_cli.py holds check_file and the text and
+    GitHub reports to that), so a collection would only walk live objects again. It still runs, now and
+    then: the JSON and SARIF writers leave a few dozen objects a file in cycles (the standard library's
+    indented JSON encoder), and an unusual input may leave some."""
+    fast = os.environ.get("DRAFTLINT_NO_FAST_EXIT", "") in ("", "0")
+    if fast:
+        import gc
 
-    gc.set_threshold(100_000, 50, 100)
+        gc.set_threshold(100_000, 50, 100)
     for stream in (sys.stdout, sys.stderr):
         # A message that quotes a file name which is not UTF-8 is printed with \x escapes, not a traceback.
         if hasattr(stream, "reconfigure"):
@@ -175,22 +90,57 @@ def run() -> None:
             print(exc.code, file=sys.stderr)
             code = 1
     except BrokenPipeError:  # the reader of the output went away (`draftlint check | head`)
-        os._exit(1)
+        code = 1
     except KeyboardInterrupt:  # Ctrl-C: no traceback; a file being written is whole or absent (files.py)
         _err("draftlint: interrupted")
         code = 130
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except OSError:
+    except OSError:  # a closed pipe: what is left unwritten has no reader
         code = code or 1
-    os._exit(code)
+        _silence_stdout()
+    if fast:
+        os._exit(code)
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the flush of Python's teardown does not report the
+    closed pipe again (the way the Python documentation handles SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(output.names()), default="text",
+              help="How to print the findings: " + "; ".join(f"{n}: {h}" for n, (_, _, h) in output.FORMATS.items()) + ".")
+@click.option("-o", "--output", type=FILE, metavar="FILE",
+              help="Write the report to this file (atomically) instead of printing it.")
+@click.option("--skip-non-drafts", is_flag=True,
+              help="Pass over files that are not resolutions (a README among the drafts) instead of failing.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (id or prefix, e.g. italics). Repeatable.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (id or prefix). Repeatable.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found (input errors still exit 2).")
+@click.option("--config", "config_path", type=FILE, metavar="FILE",
+              help="Use this configuration file instead of the .draftlint.yaml found beside the drafts.")
+@click.option("--strict", is_flag=True, help="Warnings fail the check too (exit 1).")
+@click.option("--previous", type=FILE, metavar="FILE",
+              help="Last session's resolution on the same item (.docx, .md, .txt): the chain must extend it.")
+@click.option("--profile", type=click.Choice(["default", "style"]), default=None,
+              help="style: also run the rules of style that adopted texts often do not follow "
+                   "(repeated leads without also/further, unusual lead phrases).")
+@click.option("--debug", is_flag=True, help="With an internal error (a bug in draftlint), also print its traceback.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Files checked at once (default 0: one per processor core).")
 def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, jobs, output, skip_non_drafts,
           debug=False, profile=None):
     """Check drafts (.docx, .md, .txt; folders are searched for .docx)."""
@@ -225,9 +175,7 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
 
 
 def _shown(path: str) -> str:
-    from draftlint.output import shown
-
-    return shown(path)
+    return output.shown(path)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -248,8 +196,6 @@ def _refuse_writing_over_inputs(output: str, inputs) -> None:
 
 def _report(files, options, jobs, skip_non_drafts, fmt, out, counts) -> None:
     """Check the files and write each one's report as it comes: memory stays flat over a large batch."""
-    from draftlint import output
-
     produced = run_all(files, options, jobs or os.cpu_count() or 1)
     results = _skip_non_drafts(produced) if skip_non_drafts else produced
     writer = output.writer(fmt)
@@ -306,6 +252,12 @@ def _split(values) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
+@cli.command(short_help="List every rule, show one rule's doc, or validate a pack.")
+@click.argument("args", nargs=-1, metavar="[ID | validate PACK...]")
+@click.option("--markdown", is_flag=True, help="Print the rule reference as Markdown (docs/rules.md).")
+@click.option("--build-cache", is_flag=True,
+              help="Rewrite rules/builtin.py (what check reads) from the built-in YAML packs.")
+@click.option("--config", "config_path", type=FILE, metavar="FILE", help="Also list the packs of this configuration.")
 def rules(args, markdown, config_path, build_cache):
     """List every rule, show one rule's doc (draftlint rules ID), or validate a pack (draftlint rules validate PACK.yaml)."""
     from draftlint.errors import InputError
@@ -350,6 +302,15 @@ def rules(args, markdown, config_path, build_cache):
     sys.stdout.write(text)
 
 
+@cli.command(short_help="Write next session's draft from the last adopted resolution on the item.")
+@click.argument("previous", type=FILE, metavar="PREVIOUS")
+@click.option("-o", "--output", type=FILE, metavar="FILE", help="The new draft (.docx). Default: its title.")
+@click.option("--session", type=click.IntRange(min=1),
+              help="The session the new draft is for (default: the one the previous resolution put the item on).")
+@click.option("--cycle", type=click.IntRange(min=1), help="Sessions between two texts on the item (default: as before).")
+@click.option("--sponsors", help='The sponsors\' line, e.g. "Austria, Brazil and Japan".')
+@click.option("--changes", is_flag=True, help="Show every change against the previous text as a tracked change.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def scaffold(previous, output, session, cycle, sponsors, changes, force):
     """Write next session's draft from the last adopted resolution on the item (.docx, .md or .txt)."""
     from draftlint.errors import InputError
@@ -370,6 +331,11 @@ def scaffold(previous, output, session, cycle, sponsors, changes, force):
     print(f"wrote {_shown(written)}")
 
 
+@cli.command()
+@click.option("--kind", type=click.Choice(["ga-draft", "ga", "sc"]), required=True,
+              help="ga-draft: Main Committee draft; ga: General Assembly resolution; sc: Security Council resolution.")
+@click.option("-o", "--output", type=FILE, required=True, metavar="FILE", help="The new file (.docx).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def new(kind, output, force):
     """Write an empty skeleton of a resolution from a template."""
     from draftlint.files import atomic_write
@@ -388,12 +354,3 @@ def new(kind, output, force):
         print(f"{_shown(output)}: error: cannot write the file ({exc.strerror or exc})")
         sys.exit(2)
     print(f"wrote {_shown(output)}")
-
-
-# name: (function, its options, a shorter line for `draftlint --help` when the docstring is long)
-COMMANDS = {
-    "check": (check, _check_options, ""),
-    "rules": (rules, _rules_options, "List every rule, show one rule's doc, or validate a pack."),
-    "scaffold": (scaffold, _scaffold_options, "Write next session's draft from the last adopted resolution on the item."),
-    "new": (new, _new_options, ""),
-}

@@ -218,6 +218,8 @@ def test_signal_during_a_write_leaves_no_temporary_file(tmp_path, sig):
     p.send_signal(sig)
     _, err = p.communicate(timeout=30)
     assert p.returncode != 0 and b"Traceback" not in err, err
+    if sig == signal.SIGINT:  # Ctrl-C: the shell's convention, 128 + SIGINT
+        assert p.returncode == 130 and b"draftlint: interrupted" in err, err
     assert [n.name for n in tmp_path.iterdir()] in ([], ["new.docx"])  # whole or absent, never a temp file
     if out.exists():
         from draftlint.readers import read
