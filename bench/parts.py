@@ -46,7 +46,7 @@ def main() -> None:
     step("import the check modules (their regexes compile here)")
     from draftlint.packs import builtin_rules
     packs = builtin_rules()
-    step("load the built-in packs (rules/builtin.py)")
+    step("load the built-in packs (rules/builtin.json)")
     for mod in mods:
         list(mod.check(res))
     step("run the check modules")

@@ -256,7 +256,7 @@ def _split(values) -> tuple[str, ...]:
 @click.argument("args", nargs=-1, metavar="[ID | validate PACK...]")
 @click.option("--markdown", is_flag=True, help="Print the rule reference as Markdown (docs/rules.md).")
 @click.option("--build-cache", is_flag=True,
-              help="Rewrite rules/builtin.py (what check reads) from the built-in YAML packs.")
+              help="Rewrite rules/builtin.json (what check reads) from the built-in YAML packs.")
 @click.option("--config", "config_path", type=FILE, metavar="FILE", help="Also list the packs of this configuration.")
 def rules(args, markdown, config_path, build_cache):
     """List every rule, show one rule's doc (draftlint rules ID), or validate a pack (draftlint rules validate PACK.yaml)."""
