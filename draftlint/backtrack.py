@@ -64,8 +64,12 @@ def catastrophic(pattern: str, flags: int = 0) -> bool:
         from re import _parser as sre_parse  # Python 3.11+
     except ImportError:  # pragma: no cover - older Pythons
         import sre_parse
+    import warnings
+
     try:
-        parsed = sre_parse.parse(pattern, flags)
+        with warnings.catch_warnings():  # `re` warns of [[:upper:]], which is `regex` syntax: not for the drafter
+            warnings.simplefilter("ignore", FutureWarning)
+            parsed = sre_parse.parse(pattern, flags)
     except Exception:
         return False
     return _ambiguous(list(parsed))

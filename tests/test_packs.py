@@ -202,3 +202,54 @@ def test_builtin_cache_is_current():
     assert (ROOT / "rules" / CACHE).exists(), "rules/builtin.json is missing: run draftlint rules --build-cache"
     assert (ROOT / "rules" / CACHE).read_text(encoding="utf-8") == builtin_cache(), \
         "rules/builtin.json is stale: run draftlint rules --build-cache"
+
+
+CAPITALS_PACK = textwrap.dedent("""\
+    pack: house
+    rules:
+      - id: shouting
+        kind: forbid
+        category: style
+        severity: warning
+        scope: [operative]
+        case_sensitive: false
+        patterns: ['\\b\\p{Lu}{2,}\\b', 'decides (?:\\p{Lu}\\w+|[\\p{Lu}\\d]{3})', 'member [[:upper:]]tates']
+        message: 'Not in capitals: "{match}".'
+        doc: {summary: No capitals., why: House style., wrong: "1. *Decides* NOW;", right: "1. *Decides* now;"}
+    """)
+
+
+@pytest.mark.parametrize("delegation", [True, False])
+def test_a_unicode_case_class_keeps_its_case_when_the_pack_ignores_case(tmp_path, delegation):
+    """case_sensitive: false makes a pattern's letters match either case; \\p{Lu} (or [[:upper:]]) still means
+    a capital: `regex` under IGNORECASE alone would take \\p{Lu} for any letter and flag every word."""
+    from draftlint.packs import compile_pack
+
+    data = yaml.safe_load(CAPITALS_PACK)
+    rules = compile_pack(data, "house.yaml", eager=delegation)
+    draft = tmp_path / "d.md"
+    draft.write_text("*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
+                     "1. *Urges* the ÉTATS and the States, Member States and member states to act now;\n\n"
+                     "2. DECIDES Ébauche and Decides G77 but decides now and decides échelle;\n\n"
+                     "3. *Decides* to remain seized of the matter.\n", encoding="utf-8")
+    from draftlint.readers import read
+    from draftlint.structure import build
+
+    res = build(read(str(draft)))
+    found = sorted(f.match for r in rules for f in r.check(res))
+    # Not "the", "and", "now" (as \p{Lu}{2,} alone would give), not "member states", "decides now" or
+    # "decides échelle"; "DECIDES Ébauche" is found as "DECIDES", the first pattern to match there.
+    assert found == sorted(["ÉTATS", "Member States", "DECIDES", "Decides G77"]), found
+
+
+def test_keep_case_marks_only_the_classes_that_name_a_case():
+    from draftlint.packs import keep_case
+
+    assert keep_case(r"\p{Lu}\w+") == r"(?-i:\p{Lu})\w+"
+    assert keep_case(r"[^\p{Ll}\d]x\p{L}") == r"(?-i:[^\p{Ll}\d])x\p{L}"
+    assert keep_case(r"\p{Uppercase_Letter}|\p{gc=Lt}|\P{Lower}") == \
+        r"(?-i:\p{Uppercase_Letter})|(?-i:\p{gc=Lt})|(?-i:\P{Lower})"
+    assert keep_case(r"\\p{Lu}") == r"\\p{Lu}"  # an escaped backslash, then the letters p{Lu}
+    assert keep_case(r"[]\p{Lu}]") == r"(?-i:[]\p{Lu}])"
+    assert keep_case("hereby") == "hereby"
+
