@@ -253,3 +253,16 @@ def test_keep_case_marks_only_the_classes_that_name_a_case():
     assert keep_case(r"[]\p{Lu}]") == r"(?-i:[]\p{Lu}])"
     assert keep_case("hereby") == "hereby"
 
+
+def test_pyproject_configuration_on_python_3_10(tmp_path, monkeypatch):
+    """Without tomllib (Python 3.10), [tool.draftlint] is read with tomli, which pyproject.toml declares there."""
+    import sys
+
+    pytest.importorskip("tomli")
+    from draftlint import config
+
+    (tmp_path / "house.yaml").write_text(HOUSE, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.draftlint]\npacks = ["house.yaml"]\nstrict = true\n')
+    monkeypatch.setitem(sys.modules, "tomllib", None)  # `import tomllib` fails as on Python 3.10
+    found = config._from_pyproject(str(tmp_path / "pyproject.toml"))
+    assert found.strict is True and found.packs == [str(tmp_path / "house.yaml")]
