@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 
 from draftlint.errors import InputError
-from draftlint.packs import MAX_PACK_BYTES, PackError, load_yaml, validate
+from draftlint.packs import MAX_PACK_BYTES, PackError, load_yaml, read_pack_file, validate
 from draftlint.safeio import read_regular
 
 NAMES = (".draftlint.yaml", ".draftlint.yml")
@@ -74,6 +74,20 @@ def _from_pyproject(path: str) -> Config | None:
         return None  # a pyproject.toml found on the way up that cannot be read says nothing to draftlint
     if b"tool.draftlint" not in raw:
         return None  # most pyproject.toml files say nothing to draftlint: no need to parse them
+    from draftlint import usercache
+
+    name = usercache.key(b"pyproject.toml\0" + raw, "config.schema.json")
+    entry = usercache.get(name)
+    if entry is not None:
+        return _build(entry["data"], path, set()) if entry["data"] is not None else None
+    section = _pyproject_section(raw, path)
+    if section is not None:
+        _validate(section, path)
+    usercache.put(name, {"data": section})
+    return _build(section, path, set()) if section is not None else None
+
+
+def _pyproject_section(raw: bytes, path: str) -> dict | None:
     try:
         import tomllib
     except ImportError:  # Python 3.10
@@ -90,21 +104,36 @@ def _from_pyproject(path: str) -> Config | None:
         return None
     if not isinstance(section, dict):
         raise PackError(f"{path}: [tool.draftlint] is not a table of keys and values")
-    return _build({k.replace("-", "_"): v for k, v in section.items()}, path, set())
+    return {k.replace("-", "_"): v for k, v in section.items()}
 
 
 def load_config(path: str, _seen: set | None = None) -> Config:
-    data = load_yaml(path)
-    if data is None:
-        data = {}
+    """A .draftlint.yaml, validated; the same bytes validated before come from the user's cache (usercache)."""
+    from draftlint import usercache
+
+    raw = read_pack_file(path)
+    name = usercache.key(raw, "config.schema.json")
+    entry = usercache.get(name)
+    if entry is not None:
+        data = entry["data"]
+    else:
+        data = load_yaml(path, raw=raw)
+        if data is None:
+            data = {}
+        _validate(data, path)
+        usercache.put(name, {"data": data})
     return _build(data, path, _seen or set())
 
 
-def _build(data, path: str, seen: set) -> Config:
+def _validate(data, path: str) -> None:
     if isinstance(data, dict) and isinstance(data.get("severity"), dict):
         # YAML reads a bare `off` as false: `severity: {house: off}` means off.
         data["severity"] = {k: ("off" if v is False else v) for k, v in data["severity"].items()}
     validate(data, path, "config.schema.json")
+
+
+def _build(data: dict, path: str, seen: set) -> Config:
+    """The configuration of validated data."""
     here = os.path.dirname(os.path.abspath(path))
     config = Config(path=path)
     if "extends" in data:

@@ -30,15 +30,22 @@ class PackError(InputError):
     """A pack or configuration file that cannot be used; the message names the file, the rule and the key."""
 
 
-def load_yaml(path: str, trusted: bool = False):
-    """YAML from a pack or configuration file, with one-line errors that name the file and the problem, never
-    its contents (a configuration in a pull request may point at any file of the machine)."""
-    import yaml
-
+def read_pack_file(path: str) -> bytes:
+    """The bytes of a pack or configuration file (an ordinary file, at most MAX_PACK_BYTES)."""
     try:
-        raw = read_regular(path, MAX_PACK_BYTES, "the file is too large for a rule pack or configuration")
+        return read_regular(path, MAX_PACK_BYTES, "the file is too large for a rule pack or configuration")
     except InputError as exc:
         raise PackError(f"{path}: {exc}") from None
+
+
+def load_yaml(path: str, trusted: bool = False, raw: bytes | None = None):
+    """YAML from a pack or configuration file (or from its bytes `raw`, already read), with one-line errors
+    that name the file and the problem, never its contents (a configuration in a pull request may point at
+    any file of the machine)."""
+    import yaml
+
+    if raw is None:
+        raw = read_pack_file(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -154,13 +161,22 @@ def _deepest(error):
     return error
 
 
-def load_pack(path: str, check_schema: bool = True) -> list["PackRule"]:
-    data = load_yaml(path, trusted=not check_schema)
-    if check_schema:
-        validate(data, path)
-    elif not isinstance(data, dict) or "rules" not in data:
-        raise PackError(f"{path}: not a rule pack (no 'pack' and 'rules' keys)")
-    return compile_pack(data, path)
+def load_pack(path: str) -> list["PackRule"]:
+    """A delegation's pack. New bytes are validated (the schema, the placeholders, every pattern compiled and
+    checked for catastrophic backtracking) and the result kept in the user's cache (usercache); bytes
+    validated before are read from there, and their patterns compiled when first used."""
+    from draftlint import usercache
+
+    raw = read_pack_file(path)
+    name = usercache.key(raw, "schema.json")
+    entry = usercache.get(name)
+    if entry is not None:
+        return compile_pack(entry["data"], path, eager=False, needs=entry["needs"], untrusted=True)
+    data = load_yaml(path, raw=raw)
+    validate(data, path)
+    rules = compile_pack(data, path)
+    usercache.put(name, {"data": data, "needs": {r.id: r.pattern_strings for r in rules}})
+    return rules
 
 
 def _placeholders(message: str) -> set[str]:
@@ -169,9 +185,11 @@ def _placeholders(message: str) -> set[str]:
     return {f[1] for f in string.Formatter().parse(message) if f[1]}
 
 
-def compile_pack(data: dict, path: str, eager: bool = True, needs: dict | None = None) -> list["PackRule"]:
-    """The pack's rules; `eager` compiles every pattern now (a delegation's pack), else on first use.
-    `needs`: what each rule's patterns need (rule id -> _pattern_strings), read from them in advance."""
+def compile_pack(data: dict, path: str, eager: bool = True, needs: dict | None = None,
+                 untrusted: bool | None = None) -> list["PackRule"]:
+    """The pack's rules; `eager` compiles every pattern now (a delegation's pack seen for the first time), else
+    on first use. `needs`: what each rule's patterns need (rule id -> _pattern_strings), read from them in
+    advance. `untrusted` (default: as `eager`): a delegation's pack, whose patterns run under a timeout."""
     rules = []
     seen = set()
     for k, spec in enumerate(data["rules"]):
@@ -185,7 +203,8 @@ def compile_pack(data: dict, path: str, eager: bool = True, needs: dict | None =
             raise PackError(f"{where}: message: unknown placeholder {{{sorted(names - PLACEHOLDERS)[0]}}}; "
                             "use {match}, {suggestion} or {label}")
         strings = needs.get(rid, []) if needs is not None else _pattern_strings(spec)
-        rules.append(PackRule(spec, rid, data["pack"], where, eager, strings))
+        rules.append(PackRule(spec, rid, data["pack"], where, eager, strings,
+                              eager if untrusted is None else untrusted))
     return rules
 
 
@@ -291,8 +310,9 @@ def _compile(pattern: str, case_sensitive: bool, where: str, untrusted: bool = F
 
 
 class PackRule:
-    def __init__(self, spec: dict, rid: str, pack: str, where: str, eager: bool, pattern_strings: list | None):
-        """`pattern_strings`: see _pattern_strings."""
+    def __init__(self, spec: dict, rid: str, pack: str, where: str, eager: bool, pattern_strings: list | None,
+                 untrusted: bool = False):
+        """`pattern_strings`: see _pattern_strings; `untrusted`: see compile_pack."""
         doc = spec["doc"]
         self.spec = spec
         self.kind = spec["kind"]
@@ -319,7 +339,7 @@ class PackRule:
         self._compiled: dict = {}
         if self.kind == "lead":
             self.phrases = [p.lower() for p in spec["phrases"]]
-        self.untrusted = eager
+        self.untrusted = untrusted
         if eager:  # a delegation's pack: a bad pattern is reported when the pack is loaded, by name
             from draftlint.backtrack import catastrophic
 

@@ -59,6 +59,21 @@ def run_cli(*args, cwd=None):
                           cwd=cwd or ROOT, timeout=120)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_user_cache(tmp_path_factory):
+    """The validated configurations and packs that draftlint keeps in the user's cache folder go to a folder
+    of the test run's own (draftlint and the commands it runs read XDG_CACHE_HOME), not to ~/.cache."""
+    import os
+
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 @pytest.fixture
 def seeds():
     if not SEEDS.is_dir():

@@ -1,0 +1,88 @@
+"""Configurations and packs already validated, kept between runs in the user's cache folder.
+
+A pre-commit hook runs `draftlint check` on every commit, and a drafting repository's `.draftlint.yaml` and
+house pack rarely change: reading them costs PyYAML, jsonschema and the schema's validation (about 60 ms of
+a 100 ms check), every time, for the same bytes. Each entry is the validated data of one file, named by a
+hash of the file's bytes, of the schema it was validated against and of draftlint's version, so a file that
+changes in any byte is validated anew. Entries live in the user's cache folder (never inside the installed
+package), are written atomically, and an entry that cannot be read is ignored, as is a folder that cannot be
+written."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+FORMAT = 1  # the layout of an entry; a new layout starts new entries
+KEEP = 200  # entries kept: each edit of a configuration or pack makes a new one
+
+
+def folder() -> str:
+    """<user cache>/draftlint/validated: XDG_CACHE_HOME (else ~/.cache) where the XDG convention holds, the
+    platform's own place (platformdirs) on Windows and macOS."""
+    if sys.platform in ("win32", "darwin"):
+        from platformdirs import user_cache_dir
+
+        base = user_cache_dir("draftlint", appauthor=False)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        base = os.path.join(xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache"), "draftlint")
+    return os.path.join(base, "validated")
+
+
+def key(raw: bytes, schema_name: str) -> str:
+    """The name of the entry for a file with these bytes, validated against rules/<schema_name>."""
+    import hashlib
+
+    from draftlint import __version__
+    from draftlint.packs import resource_dir
+
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{schema_name}\0".encode())
+    try:
+        digest.update((resource_dir("rules") / schema_name).read_bytes())
+    except OSError:
+        pass
+    digest.update(b"\0" + raw)
+    return digest.hexdigest()
+
+
+def get(name: str) -> dict | None:
+    """The entry, or None when there is none or it cannot be read as one."""
+    try:
+        with open(os.path.join(folder(), name + ".json"), encoding="utf-8") as fh:
+            entry = json.load(fh)
+    except (OSError, ValueError):  # missing, unreadable, damaged: validate again
+        return None
+    if not isinstance(entry, dict) or entry.get("key") != name:
+        return None
+    return entry
+
+
+def put(name: str, entry: dict) -> None:
+    """Store the entry (atomically); nothing when the data does not survive JSON unchanged or the folder
+    cannot be written."""
+    entry = {"key": name, **entry}
+    try:
+        text = json.dumps(entry, ensure_ascii=False, allow_nan=False)
+        if json.loads(text) != entry:  # YAML can hold what JSON cannot (a key that is a number)
+            return
+    except (TypeError, ValueError):
+        return
+    from draftlint.files import atomic_write
+
+    where = folder()
+    try:
+        os.makedirs(where, mode=0o700, exist_ok=True)
+        atomic_write(os.path.join(where, name + ".json"), text.encode("utf-8"))
+        _prune(where)
+    except OSError:
+        pass
+
+
+def _prune(where: str) -> None:
+    names = [n for n in os.listdir(where) if n.endswith(".json")]
+    if len(names) <= KEEP:
+        return
+    paths = sorted((os.path.join(where, n) for n in names), key=lambda p: os.stat(p).st_mtime)
+    for path in paths[:len(paths) - KEEP]:
+        os.unlink(path)
