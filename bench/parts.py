@@ -53,8 +53,8 @@ def main() -> None:
     for rule in packs:
         list(rule.check(res))
     step("run the pack rules")
-    from draftlint import config, report, suppress  # noqa: F401
-    step("import report, suppress, config")
+    from draftlint import config, output, suppress  # noqa: F401
+    step("import output, suppress, config")
     width = max(len(n) for n, _ in STEPS)
     for (_, t0), (name, t1) in zip(STEPS, STEPS[1:]):
         print(f"{name.ljust(width)}  {(t1 - t0) * 1000:6.1f} ms")
