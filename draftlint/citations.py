@@ -207,8 +207,8 @@ ECOSOC = "Economic and Social Council"
 SC = "Security Council"
 # A body that adopts resolutions and holds sessions, named in the text, or "its", which may stand for it.
 BODY = re.compile(r"\b(?:(?P<ga>General Assembly)|(?P<sc>Security Council)|(?P<ecosoc>Economic and Social Council)"
-            r"|(?P<noun>Assembly|Council|Commission|Conference|Committee|Board|Parties|Forum|Organization"
-            r"|Union|Summit|Congress|Meeting|Parliament)|(?P<its>its))\b")
+                  r"|(?P<noun>Assembly|Council|Commission|Conference|Committee|Board|Parties|Forum|Organization"
+                  r"|Union|Summit|Congress|Meeting|Parliament)|(?P<its>its))\b")
 # The rest of a body's name after its noun ("Conference of the Parties to the … Convention against Corruption"),
 # and the agent before it ("by the United Nations Environment Assembly").
 NAME_REST = re.compile(rf"(?:{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*[A-Z]{WORD_CHARS})*")
@@ -221,14 +221,14 @@ NOT_VERBS = {"during", "including", "concerning", "regarding", "following", "pen
 # "resolution 3/2023 …, entitled “…”, adopted by the Conference of …", "decision 15/4 … at the fifteenth
 # meeting of the Conference of the Parties".
 AFTER = re.compile(rf"(?:,?{SP}+entitled{SP}+“[^”]*”,?)?{SP}*(?:adopted{SP}+)?(?:by|of|at){SP}+the{SP}+"
-             rf"(?:[a-z-]+{SP}+(?:session|meeting){SP}+of{SP}+the{SP}+)?"
-             rf"(?P<name>[A-Z]{WORD_CHARS}(?:{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*[A-Z]{WORD_CHARS})*)")
+                   rf"(?:[a-z-]+{SP}+(?:session|meeting){SP}+of{SP}+the{SP}+)?"
+                   rf"(?P<name>[A-Z]{WORD_CHARS}(?:{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*[A-Z]{WORD_CHARS})*)")
 # "through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted …": "its" looks forward
 # to the subject of the clause.
 SUBJECT = re.compile(rf",{SP}+the{SP}+(?P<name>[A-Z]{WORD_CHARS}(?:{SP}+(?:(?:of|on|for|and|the|to|against|in){SP}+)*"
-               rf"[A-Z]{WORD_CHARS})*){SP}+(?:[a-z]+ed|has|have|had)\b")
+                     rf"[A-Z]{WORD_CHARS})*){SP}+(?:[a-z]+ed|has|have|had)\b")
 NOUN = re.compile(r"\b(?:Assembly|Council|Commission|Conference|Committee|Board|Parties|Forum|Organization|Programme"
-            r"|Union|Agency|Summit|Congress|Court|Meeting|Bureau|Parliament)\b")
+                  r"|Union|Agency|Summit|Congress|Court|Meeting|Bureau|Parliament)\b")
 
 
 def _named(name: str, organ: str = "") -> str:
@@ -340,7 +340,7 @@ def _named_before(before: str, organ: str = "") -> str:
 
 # "the seventy-ninth session of the General Assembly", "at its 103rd session" (of the body named before "its")
 SESSION_OF = re.compile(rf"{SP}+of{SP}+the{SP}+(?P<name>[A-Z]{WORD_CHARS}(?:{SP}+(?:(?:of|on|for|and|the|to|against|in)"
-                  rf"{SP}+)*[A-Z]{WORD_CHARS})*)")
+                        rf"{SP}+)*[A-Z]{WORD_CHARS})*)")
 
 
 def session_owner(text: str, start: int, end: int, organ: str | None) -> str:

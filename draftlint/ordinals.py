@@ -32,7 +32,7 @@ WORDS = {ordinal(n): n for n in range(1, 200)}
 # entries for them when it compiles the pattern (0.3 ms in every new process).
 # Word drafts may join the two words with a non-breaking hyphen (U+2011) or space.
 ORDINAL_RE = re.compile(r"\b(?:[A-Za-z]+[-\u2010\u2011 \u00a0])?[A-Za-z]+(?i:th|st|nd|rd)\b"
-                                r"(?=\s+(?i:regular\s+|special\s+)?(?i:session)\b)")
+                        r"(?=\s+(?i:regular\s+|special\s+)?(?i:session)\b)")
 
 
 def value(word: str) -> int | None:

@@ -110,9 +110,9 @@ SPONSOR_LINE = re.compile(r":\*?\s+(?:revised\s+)?draft\s+(?:resolution|decision
 AMENDMENT = re.compile(r"\bamendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+resolution\b", re.I)
 DECISION = re.compile(r":\s*(?:revised\s+)?draft decision\b|^Draft decision\b|^Decision adopted by", re.I | re.M)
 DRAFT = re.compile(r":\*?\s*(?:revised\s+)?draft (?:resolution|decision)\s*$|/L\.\d+|Distr\.:\s*Limited"
-                           r"|^Draft resolution\b", re.I | re.M)
+                   r"|^Draft resolution\b", re.I | re.M)
 ADOPTED = re.compile(r"Resolution adopted by|Decision adopted by|A/RES/|^\d+/\d+(?:\s+[A-Z])?\.\s|Adopted by the "
-                             r"|S/RES/|^Resolution \d+ \(\d{4}\)|E/RES/|A/HRC/RES/", re.M)
+                     r"|S/RES/|^Resolution \d+ \(\d{4}\)|E/RES/|A/HRC/RES/", re.M)
 SECURITY_COUNCIL = re.compile(r"S/RES/|Adopted by the Security Council|^Resolution \d+ \(\d{4}\)", re.M)
 ECOSOC_SYMBOL = re.compile(r"\bE/(?:RES/)?\d{4}/")
 GA_SYMBOL = re.compile(r"\bA/(?:C\.\d/)?\d+/|General Assembly")

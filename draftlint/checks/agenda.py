@@ -22,11 +22,11 @@ AGENDA = re.compile(rf"provisional agenda of its {ORD} session")
 # report for another body's session, "the Working Group at its eighth session", is not this one's).
 # "Secretary General" without its hyphen is still the Secretary-General.
 REPORT = re.compile(rf"\b[Rr]equests the Secretary[-\u2010\u2011 \u00a0]General to (?:report|submit)\b[^;]*?"
-                            rf"\bto the (?P<body>General Assembly|Assembly|Human Rights Council|Economic and Social "
-                            rf"Council|Council) at its {ORD} session")
+                    rf"\bto the (?P<body>General Assembly|Assembly|Human Rights Council|Economic and Social "
+                    rf"Council|Council) at its {ORD} session")
 ITEMS = re.compile(r"under the item entitled “(?P<item>[^”]+)”, (?:the|a) sub-item entitled “(?P<sub>[^”]+)”"
-                           r"|(?:the|a) sub-item entitled “(?P<sub2>[^”]+)” of the item entitled “(?P<item2>[^”]+)”"
-                           r"|the item entitled “(?P<only>[^”]+)”")
+                   r"|(?:the|a) sub-item entitled “(?P<sub2>[^”]+)” of the item entitled “(?P<item2>[^”]+)”"
+                   r"|the item entitled “(?P<only>[^”]+)”")
 FIGURES = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th) (?:regular |special )?session\b")
 
 SESSIONS = Rule(
