@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from draftlint.errors import NotAResolution
 from draftlint.leads import Lead, find_lead
@@ -97,13 +98,19 @@ def _clean(p: Paragraph) -> str:
     return p.text.strip().strip("*").strip()
 
 
-HEADING_LINE = re.compile(  # a General Assembly heading without a title number or sponsors' line
-    r"^(?:[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session|(?:Provisional )?[Aa]genda item\b.*|Item \d+.*"
-    r"|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|.*Distr\.:.*|Original:.*|United Nations.*|[A-Z]+/\S+.*"
-    r"|Resolution adopted by.*|\[on the report.*|\[without reference.*|Adopted by the .*|Resolution \d+ \(\d{4}\)"
-    r"|General Assembly|Security Council|Economic and Social Council|Human Rights Council|\d{1,2} \w+ \d{4}"
-    r"|.*:\*? (?:revised )?draft (?:resolution|decision)|\*.*)$"
-)
+@lru_cache(maxsize=None)
+def heading_line() -> re.Pattern:
+    """A line of a heading that is not its title. Compiled when first needed (about 0.5 ms): only for a General
+    Assembly heading without a title number or a sponsors' line, which few drafts have."""
+    return re.compile(
+        r"^(?:[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session|(?:Provisional )?[Aa]genda item\b.*|Item \d+.*"
+        r"|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|.*Distr\.:.*|Original:.*|United Nations.*|[A-Z]+/\S+.*"
+        r"|Resolution adopted by.*|\[on the report.*|\[without reference.*|Adopted by the .*|Resolution \d+ \(\d{4}\)"
+        r"|General Assembly|Security Council|Economic and Social Council|Human Rights Council|\d{1,2} \w+ \d{4}"
+        r"|.*:\*? (?:revised )?draft (?:resolution|decision)|\*.*)$"
+    )
+
+
 GA_TITLE = re.compile(r"^\d+/\d+(?:\s+[A-Z](?:\s*[-–]\s*[A-Z])?)?\.\s+\S")
 SPONSOR_LINE = re.compile(r":\*?\s+(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.I)
 # What the heading says the text is (see _kind).
@@ -288,7 +295,7 @@ def _heading(b: _Builder, paras: list[Paragraph], kind: str) -> None:
         elif SPONSOR_LINE.search(t) and i + 1 < len(paras):
             title_at = i + 1
     if title_at is None and paras and not kind.startswith("sc"):
-        candidates = [i for i, p in enumerate(paras) if not HEADING_LINE.match(_clean(p))]
+        candidates = [i for i, p in enumerate(paras) if not heading_line().match(_clean(p))]
         if candidates and candidates[-1] == len(paras) - 1 and not SPONSOR_LINE.search(_clean(paras[-1])):
             title_at = candidates[-1]
     for i, p in enumerate(paras):

@@ -553,7 +553,7 @@ def test_forms_of_citation_tried_in_turn_match_as_one_alternation(tokens, pos):
 
     from draftlint import citations
 
-    forms = [citations.SESSION_FORM.pattern, citations.SC_FORM.pattern, citations.OLD_FORM.pattern,
+    forms = [citations.SESSION_FORM.pattern, citations.SC_FORM.pattern, citations.old_form().pattern,
              citations.BARE_FORM.pattern]
     whole = re.compile("|".join(f"(?:{f})" for f in forms))
     text = "".join(tokens)
