@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from draftlint.docxbuild import build_docx  # noqa: E402
+from draftlint.formats.docx.build import build_docx  # noqa: E402
 
 GENERATOR = 2
 EXAMPLES = ROOT / "examples"

@@ -33,18 +33,18 @@ def main() -> None:
     from draftlint import cli
     cli.cli.make_context("draftlint", ["check", path])
     step("import draftlint.cli (click), parse the command line")
-    from draftlint import engine  # noqa: F401
-    from draftlint.readers import read
-    from draftlint.structure import build
+    from draftlint.lint import engine  # noqa: F401
+    from draftlint.formats import read
+    from draftlint.model.resolution import build
     step("import engine, readers, structure")
     source = read(path)
     step("read the .docx (first call)")
     res = build(source)
     step("build the model")
-    from draftlint.checks import modules
+    from draftlint.lint.checks import modules
     mods = modules()
     step("import the check modules (their regexes compile here)")
-    from draftlint.packs import builtin_rules
+    from draftlint.lint.packs import builtin_rules
     packs = builtin_rules()
     step("load the built-in packs (rules/builtin.json)")
     for mod in mods:
@@ -53,7 +53,9 @@ def main() -> None:
     for rule in packs:
         list(rule.check(res))
     step("run the pack rules")
-    from draftlint import config, output, suppress  # noqa: F401
+    from draftlint import output
+    from draftlint.lint import config
+    from draftlint.lint import suppress  # noqa: F401
     step("import output, suppress, config")
     width = max(len(n) for n, _ in STEPS)
     for (_, t0), (name, t1) in zip(STEPS, STEPS[1:]):

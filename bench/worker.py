@@ -5,7 +5,7 @@
     python bench/worker.py profile LISTFILE [TOP]
 
 loop    warms up on the first file (imports and lazy imports done), then times every file of LISTFILE (one path
-        per line) with draftlint.engine.check_file or the floor; prints one JSON object: n, total_s, mean_s,
+        per line) with draftlint.lint.engine.check_file or the floor; prints one JSON object: n, total_s, mean_s,
         median_s (wall), cpu_mean_s, cpu_median_s (process CPU time), and ru_maxrss (KiB) after MARK files and after all of them (results are not kept).
 linear  times the small and the big draft alternately; prints their median seconds (wall and CPU).
 profile cProfile of the check_file loop over LISTFILE; prints the TOP (15) functions by cumulative time.
@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE))
 
 def reader(tool: str):
     if tool == "draftlint":
-        from draftlint.engine import check_file
+        from draftlint.lint.engine import check_file
 
         return check_file
     if tool == "floor":

@@ -144,7 +144,7 @@ def _err(message: str) -> None:
 def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, jobs, output, skip_non_drafts,
           debug=False, profile=None):
     """Check drafts (.docx, .md, .txt; folders are searched for .docx)."""
-    from draftlint.engine import Options
+    from draftlint.lint.engine import Options
 
     options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict,
                       previous=previous, debug=debug, profile=profile)
@@ -225,7 +225,7 @@ def _skip_non_drafts(results):
 
 def run_all(files: list[str], options, jobs: int):
     """Results in the order of `files`, whatever the number of processes, one at a time."""
-    from draftlint.engine import check_file
+    from draftlint.lint.engine import check_file
 
     if jobs <= 1 or len(files) < 4:
         for p in files:
@@ -243,7 +243,7 @@ def run_all(files: list[str], options, jobs: int):
 
 
 def _check_in_worker(path: str, options):
-    from draftlint.engine import check_file
+    from draftlint.lint.engine import check_file
 
     return check_file(path, options)
 
@@ -261,11 +261,11 @@ def _split(values) -> tuple[str, ...]:
 def rules(args, markdown, config_path, build_cache):
     """List every rule, show one rule's doc (draftlint rules ID), or validate a pack (draftlint rules validate PACK.yaml)."""
     from draftlint.errors import InputError
-    from draftlint import ruledocs
+    from draftlint.lint import docs as ruledocs
 
     if build_cache:
         from draftlint.files import atomic_write
-        from draftlint.packs import CACHE, builtin_cache, resource_dir
+        from draftlint.lint.packs import CACHE, builtin_cache, resource_dir
 
         atomic_write(str(resource_dir("rules") / CACHE), builtin_cache().encode("utf-8"))
         print(f"wrote {resource_dir('rules') / CACHE}")
@@ -275,7 +275,7 @@ def rules(args, markdown, config_path, build_cache):
         if len(args) < 2:
             _err("draftlint rules: error: give the pack to validate: draftlint rules validate PACK.yaml")
             sys.exit(2)
-        from draftlint.packs import load_pack
+        from draftlint.lint.packs import load_pack
 
         status = 0
         for path in args[1:]:
@@ -289,7 +289,7 @@ def rules(args, markdown, config_path, build_cache):
     try:
         config = None
         if config_path:
-            from draftlint.config import load_config
+            from draftlint.lint.config import load_config
 
             config = load_config(config_path)
         text = ruledocs.render(args[0] if args else None, markdown=markdown, config=config)
@@ -339,7 +339,7 @@ def scaffold(previous, output, session, cycle, sponsors, changes, force):
 def new(kind, output, force):
     """Write an empty skeleton of a resolution from a template."""
     from draftlint.files import atomic_write
-    from draftlint.packs import resource_dir
+    from draftlint.lint.packs import resource_dir
 
     template = resource_dir("templates") / f"{kind}.docx"
     if os.path.exists(output) and not force:

@@ -11,14 +11,14 @@ import difflib
 import os
 import re
 
-from draftlint import identity
-from draftlint.checks.agenda import AGENDA, report_session
-from draftlint.citations import cited_lists
+from draftlint.model import sessions as identity
+from draftlint.lint.checks.agenda import AGENDA, report_session
+from draftlint.model.citations import cited_lists
 from draftlint.errors import InputError
-from draftlint.model import Paragraph, Run, replace_span
-from draftlint.ordinals import ordinal, value
-from draftlint.patterns import TO_SUPERSCRIPT, written
-from draftlint.textwrite import paragraph_text
+from draftlint.model.source import Paragraph, Run, replace_span
+from draftlint.model.ordinals import ordinal, value
+from draftlint.model.patterns import TO_SUPERSCRIPT, written
+from draftlint.formats.text.write import paragraph_text
 
 COMMITTEE = re.compile(r"\[on the report of the (?:[^()\]]*\()?(?P<c>(?:First|Second|Third|Fourth|Fifth|Sixth) Committee)")
 PURSUANT = re.compile(r"(?P<lead>report of the Secretary-General submitted pursuant to (?:General Assembly )?resolution )"
@@ -31,8 +31,8 @@ AGENDA_AT = re.compile(r"provisional agenda of its " + SESSION_WORD)
 class Scaffold:
     def __init__(self, previous_path: str, session: int | None = None, cycle: int | None = None,
                  sponsors: str | None = None):
-        from draftlint.readers import read
-        from draftlint.structure import build
+        from draftlint.formats import read
+        from draftlint.model.resolution import build
 
         self.prev = build(read(previous_path))
         prev = self.prev
@@ -133,8 +133,8 @@ class Scaffold:
                 replace_span(para, lst.start, lst.end, f"{word} {joined}", italic=False)
                 return
         # No chain: a new first preambular paragraph recalls the previous resolution.
-        from draftlint.leads import find_lead
-        from draftlint.structure import Node
+        from draftlint.model.leads import find_lead
+        from draftlint.model.resolution import Node
 
         para = Paragraph(runs=[Run("Recalling", True), Run(f" its resolution {entry},", False)])
         node = Node(kind="pp", label="PP0", para=para, order=-1, lead=find_lead(para.text))
@@ -199,9 +199,9 @@ class Scaffold:
 
 def previous_text(path: str) -> str:
     """The previous resolution in the text format, for the tracked-change comparison."""
-    from draftlint.readers import read
-    from draftlint.structure import build
-    from draftlint.textwrite import to_text
+    from draftlint.formats import read
+    from draftlint.model.resolution import build
+    from draftlint.formats.text.write import to_text
 
     return to_text(build(read(path)))
 
@@ -258,7 +258,7 @@ def default_output(s: Scaffold) -> str:
 
 def scaffold(previous: str, output: str | None = None, *, session: int | None = None, cycle: int | None = None,
              sponsors: str | None = None, changes: bool = False, force: bool = False) -> str:
-    from draftlint.docxbuild import build_docx
+    from draftlint.formats.docx.build import build_docx
 
     s = Scaffold(previous, session=session, cycle=cycle, sponsors=sponsors)
     new = s.text()

@@ -35,7 +35,7 @@ def key(raw: bytes, schema_name: str) -> str:
     import hashlib
 
     from draftlint import __version__
-    from draftlint.packs import resource_dir
+    from draftlint.lint.packs import resource_dir
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{schema_name}\0".encode())
     try:

@@ -19,10 +19,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from draftlint.docxbuild import build_docx  # noqa: E402
-from draftlint.readers.text import read_text  # noqa: E402
-from draftlint.structure import build  # noqa: E402
-from draftlint.textwrite import to_text  # noqa: E402
+from draftlint.formats.docx.build import build_docx  # noqa: E402
+from draftlint.formats.text.read import read_text  # noqa: E402
+from draftlint.model.resolution import build  # noqa: E402
+from draftlint.formats.text.write import to_text  # noqa: E402
 
 SEEDS = HERE.parent.parent / "shared" / "seeds"
 

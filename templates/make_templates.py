@@ -10,7 +10,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from draftlint.docxbuild import build_docx  # noqa: E402
+from draftlint.formats.docx.build import build_docx  # noqa: E402
 
 BODY = ("*The {organ},*\n\n*Recalling* [..],\n\n1. *Decides* [..];\n\n2. *Requests* [..];\n\n{last}\n")
 GA_LAST = ("3. *Decides* to include in the provisional agenda of its [..] session the item entitled “[Title]”.")

@@ -13,9 +13,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 
 def lint_path(path, profile: str | None = None):
-    from draftlint.engine import Options, lint_resolution
-    from draftlint.readers import read
-    from draftlint.structure import build
+    from draftlint.lint.engine import Options, lint_resolution
+    from draftlint.formats import read
+    from draftlint.model.resolution import build
 
     res = build(read(str(path)))
     return res, lint_resolution(res, Options(profile=profile))
@@ -28,14 +28,14 @@ def lint_text(text: str, tmp_path: Path, name: str = "draft.md", profile: str | 
 
 
 def lint_docx(text: str, tmp_path: Path, name: str = "draft.docx", **options):
-    from draftlint.docxbuild import build_docx
+    from draftlint.formats.docx.build import build_docx
 
     path = tmp_path / name
     build_docx(text, str(path), **options)
     return lint_path(path)
 
 
-from draftlint.rule import DRAFT_HEAD as FRAME  # noqa: E402
+from draftlint.lint.rule import DRAFT_HEAD as FRAME  # noqa: E402
 
 
 def frame(snippet: str) -> str:

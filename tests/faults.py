@@ -588,7 +588,7 @@ def _key_of(f) -> tuple[str, str, str]:
 
 
 def check(path: Path):
-    from draftlint.engine import check_file
+    from draftlint.lint.engine import check_file
 
     return check_file(str(path))
 

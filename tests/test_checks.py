@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES, ROOT, errors, frame, lint_path, lint_text
-from draftlint.engine import documented_rules
-from draftlint.rule import CATEGORIES, SEVERITIES
+from draftlint.lint.engine import documented_rules
+from draftlint.lint.rule import CATEGORIES, SEVERITIES
 
 # Rules that need last session's text (--previous) are tested in test_checks_resolution.py.
 RULES = sorted((r for r in documented_rules()

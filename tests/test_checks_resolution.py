@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import EXAMPLES, errors, lint_docx, lint_path, lint_text, run_cli
-from draftlint.engine import documented_rules, lint_resolution
-from draftlint.readers import read
-from draftlint.rule import DRAFT_HEAD
-from draftlint.structure import build
+from draftlint.lint.engine import documented_rules, lint_resolution
+from draftlint.formats import read
+from draftlint.lint.rule import DRAFT_HEAD
+from draftlint.model.resolution import build
 
 PREVIOUS_RULES = {"recall-chain.previous", "recall-chain.report", "references.moved"}
 

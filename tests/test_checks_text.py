@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES, lint_path, lint_text
-from draftlint.checks import dates, references, repetition
-from draftlint.rule import DRAFT_HEAD
+from draftlint.lint.checks import dates, references, repetition
+from draftlint.lint.rule import DRAFT_HEAD
 
 MODULES = (dates, references, repetition)
 OWN = {r.id for mod in MODULES for r in mod.RULES}

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, ROOT, lint_text, run_cli
-from draftlint.checks.agenda import GA as GA_HEAD
-from draftlint.citations import cited_lists, owner
+from draftlint.lint.checks.agenda import GA as GA_HEAD
+from draftlint.model.citations import cited_lists, owner
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 OPEN = "*The General Assembly,*\n\n"

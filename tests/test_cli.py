@@ -127,7 +127,7 @@ def _is_file(p):
     ("draft.docx", "folder"),
 ])
 def test_bad_input_messages(corpus, name, words):
-    from draftlint.engine import check_file
+    from draftlint.lint.engine import check_file
 
     case = next(c for c in corpus if c.name == name or c.path.name == name)
     result = check_file(str(case.path))
@@ -203,7 +203,7 @@ def test_options_reach_the_command(tmp_path):
 
 
 def test_ctrl_c_exits_130_without_a_traceback():
-    code = ("import sys, draftlint.engine as engine\n"
+    code = ("import sys, draftlint.lint.engine as engine\n"
             "def stop(*a, **k):\n    raise KeyboardInterrupt\n"
             "engine.check_file = stop\n"
             "sys.argv = ['draftlint', 'check', %r]\n"
@@ -253,7 +253,7 @@ def test_checking_leaves_no_reference_cycles(tmp_path):
     import io
 
     from draftlint.cli import main
-    from draftlint.engine import check_file
+    from draftlint.lint.engine import check_file
     from draftlint.output import FORMATS
 
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")

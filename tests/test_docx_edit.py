@@ -1,4 +1,4 @@
-"""draftlint.docx.Document on real files: the examples, LibreOffice-written fixtures and corpus resolutions.
+"""draftlint.formats.docx.Document on real files: the examples, LibreOffice-written fixtures and corpus resolutions.
 
 Each edit is read back with draftlint's own reader (the accepted view), with python-docx, by rejecting the
 tracked changes (which must give back the original), by openxml-audit and, where installed, by LibreOffice.
@@ -20,10 +20,10 @@ from lxml import etree
 
 from conftest import run_cli
 from ooxml_checks import audit, document_xml, parts, q, reject
-from draftlint.docx import Document
-from draftlint.docx.names import RPR_ORDER
+from draftlint.formats.docx.edit import Document
+from draftlint.formats.docx.names import RPR_ORDER
 from draftlint.errors import InputError
-from draftlint.readers import read
+from draftlint.formats import read
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

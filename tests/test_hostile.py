@@ -222,7 +222,7 @@ def test_signal_during_a_write_leaves_no_temporary_file(tmp_path, sig):
         assert p.returncode == 130 and b"draftlint: interrupted" in err, err
     assert [n.name for n in tmp_path.iterdir()] in ([], ["new.docx"])  # whole or absent, never a temp file
     if out.exists():
-        from draftlint.readers import read
+        from draftlint.formats import read
 
         assert read(str(out)).paragraphs
 

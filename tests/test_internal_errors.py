@@ -19,7 +19,7 @@ VICTIM = "A_RES_75_59.docx"  # it has findings of many rules, which must survive
 
 INJECT = """
 import sys
-import draftlint.checks.footnotes as footnotes
+import draftlint.lint.checks.footnotes as footnotes
 real = footnotes.check
 def check(res):
     if res.source.path.endswith("A_RES_75_59.docx"):
@@ -84,8 +84,8 @@ def test_debug_shows_the_traceback_on_standard_error():
 
 
 def test_a_fault_while_reading_is_the_files_error_too(tmp_path, monkeypatch):
-    from draftlint import engine
-    import draftlint.structure as structure
+    from draftlint.lint import engine
+    import draftlint.model.resolution as structure
 
     def broken(doc):
         raise KeyError("injected")

@@ -1,4 +1,4 @@
-"""Lead phrases from data (issue 14, item 2): draftlint/leadforms.py is what tools/derive_leads.py writes from the
+"""Lead phrases from data (issue 14, item 2): draftlint/model/leadforms.py is what tools/derive_leads.py writes from the
 corpus; the italics check accepts the UN's own variants of a lead and still finds the real slips; and a check
 taught on one half of the corpus raises no false error on the other half."""
 from __future__ import annotations
@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from conftest import lint_docx, lint_text
-from draftlint import leadforms
-from draftlint.checks import italics
-from draftlint.leads import find_lead
-from draftlint.model import Paragraph, Run
-from draftlint.rule import DRAFT_HEAD
-from draftlint.structure import Node
+from draftlint.model import leadforms
+from draftlint.lint.checks import italics
+from draftlint.model.leads import find_lead
+from draftlint.model.source import Paragraph, Run
+from draftlint.lint.rule import DRAFT_HEAD
+from draftlint.model.resolution import Node
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT.parent / "shared" / "corpus" / "spec"
@@ -34,8 +34,8 @@ def needs_corpus():
 def test_the_committed_data_is_what_the_script_writes_from_the_corpus():
     needs_corpus()
     fresh = derive_leads.render(derive_leads.derive(sorted(SPEC.glob("*.json"))))
-    assert fresh == (ROOT / "draftlint" / "leadforms.py").read_text(encoding="utf-8"), \
-        "draftlint/leadforms.py is stale: run python tools/derive_leads.py"
+    assert fresh == (ROOT / "draftlint" / "model" / "leadforms.py").read_text(encoding="utf-8"), \
+        "draftlint/model/leadforms.py is stale: run python tools/derive_leads.py"
 
 
 def italics_findings(text, tmp_path):

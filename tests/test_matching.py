@@ -1,4 +1,4 @@
-"""The pack prefilter (draftlint/matching.py) never loses a finding: every rule of the built-in packs, and a
+"""The pack prefilter (draftlint/lint/matching.py) never loses a finding: every rule of the built-in packs, and a
 delegation's patterns, give with the prefilter exactly what a plain scan of every text with the rule's whole
 regex gives, on the real texts and on texts built to sit at the edges (case, spacing, hyphens, exceptions)."""
 from __future__ import annotations
@@ -10,10 +10,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from draftlint.matching import Text, Words, required_strings
-from draftlint.packs import builtin_rules, compile_pack, units
-from draftlint.readers import read
-from draftlint.structure import build
+from draftlint.lint.matching import Text, Words, required_strings
+from draftlint.lint.packs import builtin_rules, compile_pack, units
+from draftlint.formats import read
+from draftlint.model.resolution import build
 
 RULES = [r for r in builtin_rules() if r.kind in ("forbid", "replace")]
 

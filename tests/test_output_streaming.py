@@ -10,7 +10,7 @@ import pytest
 
 from conftest import EXAMPLES, run_cli
 from draftlint import output
-from draftlint.engine import check_file
+from draftlint.lint.engine import check_file
 from draftlint.output.json import as_dict
 
 PATHS = [EXAMPLES / "A_RES_75_59.docx", EXAMPLES / "S_RES_2365_2017.docx", EXAMPLES / "A_RES_77_64.docx"]

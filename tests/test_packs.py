@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, lint_docx, lint_text, run_cli
-from draftlint.engine import documented_rules
+from draftlint.lint.engine import documented_rules
 
 HOUSE = textwrap.dedent("""\
     pack: house
@@ -197,7 +197,7 @@ def test_every_rule_registered_and_documented():
 
 
 def test_builtin_cache_is_current():
-    from draftlint.packs import CACHE, builtin_cache
+    from draftlint.lint.packs import CACHE, builtin_cache
 
     assert (ROOT / "rules" / CACHE).exists(), "rules/builtin.json is missing: run draftlint rules --build-cache"
     assert (ROOT / "rules" / CACHE).read_text(encoding="utf-8") == builtin_cache(), \
@@ -223,7 +223,7 @@ CAPITALS_PACK = textwrap.dedent("""\
 def test_a_unicode_case_class_keeps_its_case_when_the_pack_ignores_case(tmp_path, delegation):
     """case_sensitive: false makes a pattern's letters match either case; \\p{Lu} (or [[:upper:]]) still means
     a capital: `regex` under IGNORECASE alone would take \\p{Lu} for any letter and flag every word."""
-    from draftlint.packs import compile_pack
+    from draftlint.lint.packs import compile_pack
 
     data = yaml.safe_load(CAPITALS_PACK)
     rules = compile_pack(data, "house.yaml", eager=delegation)
@@ -232,8 +232,8 @@ def test_a_unicode_case_class_keeps_its_case_when_the_pack_ignores_case(tmp_path
                      "1. *Urges* the ÉTATS and the States, Member States and member states to act now;\n\n"
                      "2. DECIDES Ébauche and Decides G77 but decides now and decides échelle;\n\n"
                      "3. *Decides* to remain seized of the matter.\n", encoding="utf-8")
-    from draftlint.readers import read
-    from draftlint.structure import build
+    from draftlint.formats import read
+    from draftlint.model.resolution import build
 
     res = build(read(str(draft)))
     found = sorted(f.match for r in rules for f in r.check(res))
@@ -243,7 +243,7 @@ def test_a_unicode_case_class_keeps_its_case_when_the_pack_ignores_case(tmp_path
 
 
 def test_keep_case_marks_only_the_classes_that_name_a_case():
-    from draftlint.packs import keep_case
+    from draftlint.lint.packs import keep_case
 
     assert keep_case(r"\p{Lu}\w+") == r"(?-i:\p{Lu})\w+"
     assert keep_case(r"[^\p{Ll}\d]x\p{L}") == r"(?-i:[^\p{Ll}\d])x\p{L}"
@@ -259,7 +259,7 @@ def test_pyproject_configuration_on_python_3_10(tmp_path, monkeypatch):
     import sys
 
     pytest.importorskip("tomli")
-    from draftlint import config
+    from draftlint.lint import config
 
     (tmp_path / "house.yaml").write_text(HOUSE, encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text('[tool.draftlint]\npacks = ["house.yaml"]\nstrict = true\n')

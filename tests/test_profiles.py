@@ -3,8 +3,8 @@ asked for, with --profile style, `profile: style` in the configuration, or by na
 from __future__ import annotations
 
 from conftest import run_cli
-from draftlint.engine import documented_rules
-from draftlint.rule import DRAFT_HEAD
+from draftlint.lint.engine import documented_rules
+from draftlint.lint.rule import DRAFT_HEAD
 
 REPEATS = DRAFT_HEAD + ("1. *Encourages* States to share information;\n\n2. *Encourages* States to cooperate;\n\n"
                         "3. *Decides* to remain seized of the matter.\n")

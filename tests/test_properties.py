@@ -38,11 +38,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 
-from draftlint.docxbuild import build_docx
-from draftlint.engine import FileResult, check_file, lint_resolution
+from draftlint.formats.docx.build import build_docx
+from draftlint.lint.engine import FileResult, check_file, lint_resolution
 from draftlint.errors import InputError
-from draftlint.readers import read
-from draftlint.structure import build
+from draftlint.formats import read
+from draftlint.model.resolution import build
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -142,7 +142,7 @@ def paras(draw, leads, with_subs):
             # test_roman_under_lead_in_h_is_nested); the generator gives (h) no children.
             if si < 7 and draw(st.integers(0, 3)) == 0:
                 children = [Sub(draw(words), draw(st.booleans())) for _ in range(draw(st.integers(1, 4)))]
-            # A footnote mark after the colon of a lead-in sub-paragraph trips draftlint.docxbuild (see
+            # A footnote mark after the colon of a lead-in sub-paragraph trips draftlint.formats.docx.build (see
             # test_auto_numbered_lead_in_with_footnote_mark); the generator leaves it out so the rest is checked.
             subs.append(Sub(draw(words), draw(st.booleans()) and not children, children))
     return Para(draw(st.sampled_from(leads)), follow, mid, draw(st.booleans()), subs)
@@ -280,7 +280,7 @@ def test_docx_in_every_form_reads_like_the_text(workdir, d):
 # trigger and go on checking everything else.
 
 def test_auto_numbered_lead_in_with_footnote_mark(workdir):
-    """"(a) …:¹" introduces "(i)": draftlint.docxbuild decides the list level from the raw text, which ends
+    """"(a) …:¹" introduces "(i)": draftlint.formats.docx.build decides the list level from the raw text, which ends
     with the footnote mark, not the colon, so with automatic numbering (i) is written at level 1 and prints
     as "(b)"."""
     text = "*The General Assembly,*\n\n1. *Decides* the following:\n\n(a) one:¹\n\n(i) first.\n\n¹ A note.\n"
@@ -296,7 +296,7 @@ def test_auto_numbered_lead_in_with_footnote_mark(workdir):
 
 def test_roman_under_lead_in_h_is_nested(workdir):
     """After "(h) …:" (a paragraph that introduces sub-paragraphs) "(i)" is the first nested sub-paragraph;
-    draftlint.structure._add_sub prefers continuing the letter sequence (h) → (i), and then reports "(ii)" as
+    draftlint.model.resolution._add_sub prefers continuing the letter sequence (h) → (i), and then reports "(ii)" as
     a numbering error and (h) as a lead-in without sub-paragraphs."""
     subs = "".join(f"({c}) item {c};\n\n" for c in "abcdefg")
     text = f"*The General Assembly,*\n\n1. *Decides* the following:\n\n{subs}(h) item h:\n\n(i) first;\n\n(ii) second.\n"
@@ -418,7 +418,7 @@ def test_mutated_docx_bytes_raise_only_input_error(workdir, name, ops):
 def test_zip_needing_a_newer_version_is_an_input_error(workdir):
     """Found by the property above (one flipped byte, in the central directory of lo_tracked_comments.docx):
     zipfile.ZipFile raises NotImplementedError("zip file version 6.4") for an entry whose "version needed to
-    extract" is above 6.3, and draftlint.ooxml.Package does not turn it into an InputError, so check_file
+    extract" is above 6.3, and draftlint.formats.docx.limits.Package does not turn it into an InputError, so check_file
     crashes instead of reporting the file as damaged."""
     data = bytearray(REAL_BYTES["A_RES_77_64.docx"])
     at = data.find(b"PK\x01\x02")  # first central directory header; +6 is "version needed to extract"
@@ -524,9 +524,9 @@ def test_dates_are_real_exactly_when_datetime_says_so(year, month, day):
     datetime.date accepts them, and are written back the UN way."""
     import datetime
 
-    from draftlint.checks.dates import _valid
-    from draftlint.citations import _date
-    from draftlint.patterns import MONTHS, written
+    from draftlint.lint.checks.dates import _valid
+    from draftlint.model.citations import _date
+    from draftlint.model.patterns import MONTHS, written
 
     try:
         expected = datetime.date(year, month, day)
@@ -551,7 +551,7 @@ def test_forms_of_citation_tried_in_turn_match_as_one_alternation(tokens, pos):
     """citations._cited tries the forms one after another; one pattern of all four must give the same span."""
     import re
 
-    from draftlint import citations
+    from draftlint.model import citations
 
     forms = [citations.SESSION_FORM.pattern, citations.SC_FORM.pattern, citations.old_form().pattern,
              citations.BARE_FORM.pattern]

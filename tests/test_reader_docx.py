@@ -6,8 +6,8 @@ import itertools
 import pytest
 
 from conftest import errors, lint_docx, lint_path
-from draftlint.docxbuild import write_package
-from draftlint.readers.docx import read_docx
+from draftlint.formats.docx.build import write_package
+from draftlint.formats.docx.read import read_docx
 
 DRAFT = """Austria and Brazil: draft resolution
 

@@ -1,4 +1,4 @@
-"""Write draftlint/leadforms.py: the lead phrases as the UN italicized them in the calibration corpus.
+"""Write draftlint/model/leadforms.py: the lead phrases as the UN italicized them in the calibration corpus.
 
     python tools/derive_leads.py [SPEC_FOLDER]     # default: ../shared/corpus/spec
 
@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from draftlint.leads import head_index  # noqa: E402
-from draftlint.patterns import WORD  # noqa: E402
+from draftlint.model.leads import head_index  # noqa: E402
+from draftlint.model.patterns import WORD  # noqa: E402
 
 SPEC = ROOT.parent / "shared" / "corpus" / "spec"
-TARGET = ROOT / "draftlint" / "leadforms.py"
+TARGET = ROOT / "draftlint" / "model" / "leadforms.py"
 LONGEST_SEEN = 16  # words read from the head on; longer than any lead
 
 
@@ -34,7 +34,7 @@ def words(lead: str) -> list[str]:
 
 
 def without_adverbs(toks: list[str]) -> list[str]:
-    """The lead from its head on, as the lead finder reads it (draftlint.leads.head_index)."""
+    """The lead from its head on, as the lead finder reads it (draftlint.model.leads.head_index)."""
     return toks[head_index(toks):]
 
 

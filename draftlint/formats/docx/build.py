@@ -1,0 +1,247 @@
+"""Writes a real .docx from a mini-draft in the text format (docs/text-drafts.md).
+
+Used by the tests, the examples script and the benchmark to make Word files the way Word structures them:
+operative numbers typed or automatic (numbering.xml), footnotes as Word footnotes or typed superscripts,
+italics set directly or through a character style, tracked changes ({++…++}, {--…--}) and comments ({>>…<<}).
+"""
+from __future__ import annotations
+
+import functools
+import io
+import os
+import re
+import zipfile
+from xml.sax.saxutils import escape
+
+from draftlint.files import atomic_write
+from draftlint.formats.docx.limits import roman
+
+SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+TOKEN = re.compile(r"\{\+\+(?P<ins>.*?)\+\+\}|\{--(?P<del>.*?)--\}|\{>>(?P<comment>.*?)<<\}|"
+                   r"(?P<ph>\[(?:\.{2,}|…|[A-Z][A-Za-z ]{0,24})\])|\*\*(?P<bold>[^*\s][^*]*?)\*\*|\*(?P<it>[^*\s][^*]*?)\*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)", re.S)
+OP_NUMBER = re.compile(r"^(\d{1,3})\.\s+")
+SUB_NUMBER = re.compile(r"^\(([a-z]{1,4})\)\s+")
+DATE = "2026-01-01T00:00:00Z"
+
+
+def _roman_set(limit=40):
+    return {roman(k) for k in range(1, limit)}
+
+
+ROMANS = _roman_set()
+
+
+class _Writer:
+    def __init__(self, numbering: str, footnotes: str, italics: str):
+        self.numbering, self.footnotes_mode, self.italics = numbering, footnotes, italics
+        self.footnotes: dict[str, str] = {}  # typed number -> footnote id
+        self.footnote_xml: list[str] = []
+        self.comments: list[str] = []
+        self.change_id = 100
+        self.sub_levels: list[str] = []  # state of the letter level, then the roman labels used under it
+
+    def run(self, text: str, italic=False, superscript=False, deleted=False, bold=False, highlight=False) -> str:
+        props = ["<w:b/>"] if bold else []
+        if italic:
+            props.append('<w:rStyle w:val="LeadPhrase"/>' if self.italics == "style" else "<w:i/>")
+        if highlight:
+            props.append('<w:highlight w:val="yellow"/>')
+        if superscript:
+            props.append('<w:vertAlign w:val="superscript"/>')
+        rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
+        parts = re.split(r"(\t)", text)
+        tag = "w:delText" if deleted else "w:t"
+        body = "".join("<w:tab/>" if p == "\t" else f'<{tag} xml:space="preserve">{escape(p)}</{tag}>' for p in parts if p)
+        return f"<w:r>{rpr}{body}</w:r>"
+
+    def inline(self, text: str, notes: dict[str, str]) -> tuple[str, list[str]]:
+        out, comments, pos = [], [], 0
+        for m in TOKEN.finditer(text):
+            if m.start() > pos:
+                out.append(self.run(text[pos:m.start()]))
+            pos = m.end()
+            if m.group("ph") is not None:
+                out.append(self.run(m.group("ph"), highlight=True))  # a placeholder the drafter must fill in
+            elif m.group("bold") is not None:
+                out.append(self.run(m.group("bold"), bold=True))
+            elif m.group("it") is not None:
+                out.append(self.run(m.group("it"), italic=True))
+            elif m.group("ins") is not None:
+                self.change_id += 1
+                inner, _ = self.inline(m.group("ins"), notes)
+                out.append(f'<w:ins w:id="{self.change_id}" w:author="draftlint" w:date="{DATE}">{inner}</w:ins>')
+            elif m.group("del") is not None:
+                self.change_id += 1
+                out.append(f'<w:del w:id="{self.change_id}" w:author="draftlint" w:date="{DATE}">'
+                           f'{self.run(m.group("del"), deleted=True)}</w:del>')
+            elif m.group("comment") is not None:
+                comments.append(m.group("comment"))
+            else:
+                number = m.group("sup").translate(str.maketrans(SUP, "0123456789"))
+                if self.footnotes_mode == "word" and number in notes:
+                    fid = self.footnotes.setdefault(number, str(len(self.footnotes) + 2))
+                    out.append('<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+                               f'<w:footnoteReference w:id="{fid}"/></w:r>')
+                else:
+                    out.append(self.run(number, superscript=True))
+        if pos < len(text):
+            out.append(self.run(text[pos:]))
+        return "".join(out), comments
+
+    def paragraph(self, text: str, notes: dict[str, str]) -> str:
+        ppr = ""
+        m = OP_NUMBER.match(text)
+        s = SUB_NUMBER.match(text)
+        if self.numbering == "auto" and m:
+            text = text[m.end():]
+            ppr = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            self.sub_levels = []
+        elif self.numbering == "auto" and s:
+            token = s.group(1)
+            text = text[s.end():]
+            level = self._sub_level(token, text)
+            ppr = f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        elif m or s:
+            mark = (m or s)
+            text = mark.group(0).rstrip() + "\t" + text[mark.end():]
+        body, comments = self.inline(text, notes)
+        if comments:
+            start = len(self.comments)
+            marks_open = "".join(f'<w:commentRangeStart w:id="{start + k}"/>' for k in range(len(comments)))
+            marks_close = "".join(f'<w:commentRangeEnd w:id="{start + k}"/><w:r><w:commentReference w:id="{start + k}"/></w:r>'
+                                  for k in range(len(comments)))
+            body = marks_open + body + marks_close
+            self.comments.extend(comments)
+        return f"<w:p>{ppr}{body}</w:p>"
+
+    def _sub_level(self, token: str, text: str) -> int:
+        """1 for (a), (b) …; 2 for (i), (ii) … under a letter sub-paragraph that ends with a colon."""
+        state = self.sub_levels
+        if token == roman(len(state[1:]) + 1) and (len(state) > 1 or (state and state[0] == "open")):
+            state.append(token)
+            level = 2
+        else:
+            state[:] = ["open" if _lead_in(text) else "closed"]
+            level = 1
+        return level
+
+
+def _lead_in(text: str) -> bool:
+    """Whether a paragraph introduces sub-paragraphs: it ends with a colon, before any footnote mark or comment."""
+    text = re.sub(r"\{>>.*?<<\}", "", text).rstrip().rstrip(SUP).rstrip()
+    return text.endswith(":")
+
+
+def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: str = "word",
+               italics: str = "direct", overwrite: bool = True) -> str:
+    """Write `draft` (text format) to `path` as .docx. numbering typed|auto, footnotes word|typed, italics direct|style."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", draft.strip()) if b.strip()]
+    notes = {}
+    body_blocks = []
+    for block in blocks:
+        m = re.match(rf"^([{SUP}]+)\s+(.*)$", block, re.S)
+        if m and footnotes == "word":
+            notes[m.group(1).translate(str.maketrans(SUP, "0123456789"))] = m.group(2)
+        else:
+            body_blocks.append(block)
+    wr = _Writer(numbering, footnotes, italics)
+    paras = []
+    for block in body_blocks:
+        text = " ".join(line.strip() for line in block.splitlines())
+        if OP_NUMBER.match(text):
+            wr.sub_levels = []
+        paras.append(wr.paragraph(text, notes))
+    footnote_parts = []
+    for number, fid in wr.footnotes.items():
+        inner, _ = wr.inline(notes[number], {})
+        footnote_parts.append(f'<w:footnote w:id="{fid}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+                              '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+                              f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{inner}</w:p></w:footnote>')
+    parts = {
+        "word/document.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}><w:body>'
+                             f'{"".join(paras)}<w:sectPr/></w:body></w:document>',
+        "word/styles.xml": STYLES,
+        "word/numbering.xml": NUMBERING,
+        "word/footnotes.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {NS}>'
+                              '<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                              '<w:footnote w:type="continuationSeparator" w:id="1"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+                              f'{"".join(footnote_parts)}</w:footnotes>',
+    }
+    if wr.comments:
+        parts["word/comments.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments {NS}>' + "".join(
+            f'<w:comment w:id="{k}" w:author="Editor" w:date="{DATE}"><w:p><w:r><w:t xml:space="preserve">{escape(c)}</w:t></w:r></w:p></w:comment>'
+            for k, c in enumerate(wr.comments)) + "</w:comments>")
+    write_package(path, parts, overwrite)
+    return path
+
+
+def write_package(path: str, parts: dict[str, str | bytes], overwrite: bool = True) -> None:
+    """A .docx with the given word/ parts, its content types and relationships; written atomically."""
+    # Word and the OOXML schema require settings, fontTable and theme parts; a caller's own copies win.
+    parts = {**_required_parts(), **parts}
+    kinds = {"styles": "styles", "numbering": "numbering", "footnotes": "footnotes", "comments": "comments",
+             "settings": "settings", "fontTable": "fontTable", "theme/theme1": "theme"}
+    rels, overrides = [], []
+    for k, (name, kind) in enumerate(kinds.items(), 1):
+        part = f"word/{name}.xml"
+        if part in parts:
+            rels.append(f'<Relationship Id="rId{k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{name}.xml"/>')
+            media = "application/vnd.openxmlformats-officedocument." + (
+                "theme+xml" if kind == "theme" else f"wordprocessingml.{name}+xml")
+            overrides.append(f'<Override PartName="/{part}" ContentType="{media}"/>')
+    files = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                               '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                               '<Default Extension="xml" ContentType="application/xml"/>'
+                               '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+                               + "".join(overrides) + "</Types>",
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        "word/_rels/document.xml.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                                        + "".join(rels) + "</Relationships>",
+    }
+    files.update(parts)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data if isinstance(data, bytes) else data.encode("utf-8"))
+    atomic_write(path, buffer.getvalue(), overwrite)
+
+
+SETTINGS = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings {NS}><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/></w:settings>'''
+
+
+@functools.lru_cache(maxsize=1)
+def _required_parts() -> dict[str, str | bytes]:
+    """settings, plus the font table and Office theme of python-docx's own default template (a Word-made file)."""
+    from importlib.util import find_spec
+
+    # Found without importing python-docx, which would cost its whole start-up.
+    template = os.path.join(find_spec("docx").submodule_search_locations[0], "templates", "default.docx")
+    with zipfile.ZipFile(template) as zf:
+        return {"word/settings.xml": SETTINGS, "word/fontTable.xml": zf.read("word/fontTable.xml"),
+                "word/theme/theme1.xml": zf.read("word/theme/theme1.xml")}
+
+
+STYLES = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles {NS}>
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="20"/></w:rPr></w:rPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:rPr><w:sz w:val="17"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="Emphasis"><w:name w:val="Emphasis"/><w:rPr><w:i/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="LeadPhrase"><w:name w:val="Lead phrase"/><w:basedOn w:val="Emphasis"/></w:style>
+<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>
+</w:styles>'''
+
+NUMBERING = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering {NS}>
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="tab"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:suff w:val="tab"/><w:lvlText w:val="(%2)"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:suff w:val="tab"/><w:lvlText w:val="(%3)"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>'''

@@ -1,0 +1,311 @@
+"""Reads a .docx into the model as it reads with all tracked changes accepted."""
+from __future__ import annotations
+
+from draftlint.errors import InputError
+from draftlint.model.source import Comment, Footnote, Mark, Paragraph, Run, Source, join_all
+from draftlint.formats.docx.limits import VAL, Numbering, Package, Styles, on, on_attr, w
+from draftlint.model.patterns import FROM_SUPERSCRIPT, SUPERSCRIPTS
+
+P, R, T, TAB, BR, CR = w("p"), w("r"), w("t"), w("tab"), w("br"), w("cr")
+PPR, RPR, PSTYLE, RSTYLE = w("pPr"), w("rPr"), w("pStyle"), w("rStyle")
+I_, VERT, VANISH = w("i"), w("vertAlign"), w("vanish")
+NUMPR, NUMID, ILVL = w("numPr"), w("numId"), w("ilvl")
+FNREF, FLDCHAR, INSTR = w("footnoteReference"), w("fldChar"), w("instrText")
+NBH, SOFTH, PTAB = w("noBreakHyphen"), w("softHyphen"), w("ptab")
+DEL, MOVEFROM, SDT, SDTCONTENT = w("del"), w("moveFrom"), w("sdt"), w("sdtContent")
+CSTART, CEND, CREF = w("commentRangeStart"), w("commentRangeEnd"), w("commentReference")
+BODY = w("body")
+ID = w("id")
+
+# Elements whose children are body paragraphs (tables, content controls, custom XML).
+BLOCK_CONTAINERS = {w("tbl"), w("tr"), w("tc"), SDTCONTENT, w("customXml"), w("ins"), w("moveTo")}
+# Elements inside a paragraph whose children are runs (tracked insertions are kept, deletions are not).
+INLINE_CONTAINERS = {w("hyperlink"), w("ins"), w("moveTo"), w("smartTag"), w("customXml"), w("fldSimple"),
+                     w("bdo"), w("dir"), SDTCONTENT}
+
+SUPERSCRIPT_SET = frozenset(SUPERSCRIPTS)
+
+# A real resolution has under 2,000 paragraphs and a few tens of thousands of runs; these caps keep the
+# model of a hostile file small however its parts are filled (footnotes and comments count too).
+MAX_PARAGRAPHS = 20_000
+MAX_RUNS = 200_000
+
+
+def read_docx(path: str) -> Source:
+    pkg = Package(path)
+    try:
+        return _DocxReader(pkg).source()
+    finally:
+        pkg.close()
+
+
+class _DocxReader:
+    def __init__(self, pkg: Package):
+        self.pkg = pkg
+        styles_part = pkg.related("styles")
+        self.styles = Styles(pkg.xml(styles_part) if styles_part else None)
+        self._numbering_part = pkg.related("numbering")
+        self._numbering: Numbering | None = None
+        self.open_comments: set[str] = set()
+        self.field_stack: list[str] = []
+        self.paragraphs = self.runs_read = 0
+
+    def count(self, paragraphs: int = 0, runs: int = 0) -> None:
+        self.paragraphs += paragraphs
+        self.runs_read += runs
+        if self.paragraphs > MAX_PARAGRAPHS:
+            raise InputError(f"the document has more than {MAX_PARAGRAPHS:,} paragraphs, far more than a resolution")
+        if self.runs_read > MAX_RUNS:
+            raise InputError(f"the document has more than {MAX_RUNS:,} runs of text, far more than a resolution")
+
+    @property
+    def numbering(self) -> Numbering:
+        if self._numbering is None:
+            part = self._numbering_part
+            self._numbering = Numbering(self.pkg.xml(part) if part else None, self.styles)
+        return self._numbering
+
+    def source(self) -> Source:
+        root = self.pkg.xml(self.pkg.main)
+        if root.tag != w("document"):
+            if root.tag.startswith("{http://purl.oclc.org/ooxml/"):
+                raise InputError("the .docx is saved as Strict Open XML; save it as a normal Word Document (.docx)")
+            raise InputError("word/document.xml is not a Word document body")
+        body = root.find(BODY)
+        if body is None:
+            raise InputError("the document has no body")
+        paragraphs: list[Paragraph] = []
+        pending: list[Paragraph] = []  # paragraphs whose mark was deleted, joined once with the next
+        index = 0
+        for p in _block_paragraphs(body):
+            index += 1
+            self.count(paragraphs=1)
+            para = self.paragraph(p, index)
+            if _mark_deleted(p):
+                # The paragraph's mark was deleted with tracking: accepted, it is one with the next.
+                pending.append(para)
+                continue
+            paragraphs.append(join_all(pending + [para]) if pending else para)
+            pending = []
+        if pending:
+            paragraphs.append(join_all(pending))
+        return Source(path=self.pkg.path, format="docx", paragraphs=paragraphs, footnotes=self.footnotes(),
+                      comments=self.comments())
+
+    def paragraph(self, p, index: int) -> Paragraph:
+        ppr = p.find(PPR)
+        pstyle = None
+        num_id = ilvl = None
+        if ppr is not None:
+            ps = ppr.find(PSTYLE)
+            pstyle = ps.get(VAL) if ps is not None else None
+            numpr = ppr.find(NUMPR)
+            if numpr is not None:
+                n, lv = numpr.find(NUMID), numpr.find(ILVL)
+                num_id = n.get(VAL) if n is not None else None
+                ilvl = lv.get(VAL) if lv is not None else None
+        if num_id is None or ilvl is None:
+            s_num, s_lvl = self.styles.numpr(pstyle)
+            num_id = num_id if num_id is not None else s_num
+            ilvl = ilvl if ilvl is not None else s_lvl
+        number = level = None
+        if num_id and num_id != "0":
+            try:
+                level = int(ilvl or 0)
+            except ValueError:
+                level = 0
+            number = self.numbering.label(num_id, level)
+            if number is None:
+                level = None
+        runs, marks, comments = self.runs(p, pstyle)
+        para = Paragraph(runs=runs, number=number, level=level, marks=marks, index=index,
+                         style=self.styles.name(pstyle), comments=comments, element=p)
+        _typed_marks(para)
+        return para
+
+    def runs(self, parent, pstyle):
+        runs: list[Run] = []
+        marks: list[Mark] = []
+        comments: list[str] = list(self.open_comments)
+        pos = 0
+        custom_mark = False
+        for r in _inline(parent):
+            self.count(runs=1)
+            tag = r.tag
+            if tag == CSTART:
+                cid = r.get(ID)
+                self.open_comments.add(cid)
+                if cid not in comments:
+                    comments.append(cid)
+                continue
+            if tag == CEND:
+                self.open_comments.discard(r.get(ID))
+                continue
+            rpr = r.find(RPR)
+            italic = superscript = hidden = None
+            rstyle = None
+            if rpr is not None:
+                for el in rpr:
+                    t = el.tag
+                    if t == I_:
+                        italic = on(el)
+                    elif t == RSTYLE:
+                        rstyle = el.get(VAL)
+                    elif t == VERT:
+                        superscript = el.get(VAL) == "superscript"
+                    elif t == VANISH:
+                        hidden = on(el)
+            if hidden:
+                continue
+            if italic is None:
+                italic = self.styles.italic(pstyle, rstyle)
+            if superscript is None:
+                superscript = self.styles.superscript(rstyle)
+            parts: list[str] = []
+            for el in r:
+                t = el.tag
+                if t == T:
+                    if not self.field_stack or self.field_stack[-1] != "code":
+                        parts.append(el.text or "")
+                elif t == TAB or t == PTAB:
+                    parts.append("\t")
+                elif t == BR or t == CR:
+                    if el.get(w("type")) not in ("page", "column"):
+                        parts.append("\n")
+                elif t == NBH:
+                    parts.append("-")
+                elif t == FNREF:
+                    marks.append(Mark(offset=pos + sum(map(len, parts)), key=el.get(ID, ""), typed=False))
+                    custom_mark = on_attr(el.get(w("customMarkFollows")))
+                elif t == FLDCHAR:
+                    kind = el.get(w("fldCharType"))
+                    if kind == "begin":
+                        self.field_stack.append("code")
+                    elif kind == "separate" and self.field_stack:
+                        self.field_stack[-1] = "result"
+                    elif kind == "end" and self.field_stack:
+                        self.field_stack.pop()
+                elif t == CREF:
+                    cid = el.get(ID)
+                    if cid not in comments:
+                        comments.append(cid)
+            text = "".join(parts)
+            if custom_mark and text:
+                # Word keeps a custom footnote mark ("*") as ordinary text in the run after the reference.
+                marks[-1].symbol = text.strip()
+                custom_mark = False
+                continue
+            if text:
+                runs.append(Run(text=text, italic=italic, element=r, superscript=bool(superscript)))
+                pos += len(text)
+        return runs, marks, comments
+
+    def footnotes(self) -> dict[str, Footnote]:
+        part = self.pkg.related("footnotes")
+        if not part:
+            return {}
+        root = self.pkg.xml(part)
+        notes: dict[str, Footnote] = {}
+        for fn in root.iterchildren(w("footnote")):
+            if fn.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            key = fn.get(ID, "")
+            paras = []
+            for p in _block_paragraphs(fn):
+                self.count(paragraphs=1)
+                ppr = p.find(PPR)
+                ps = ppr.find(PSTYLE) if ppr is not None else None
+                runs, _, _ = self.runs(p, ps.get(VAL) if ps is not None else None)
+                paras.append(Paragraph(runs=runs, element=p))
+            notes[key] = Footnote(key=key, paragraphs=paras)
+        return notes
+
+    def comments(self) -> dict[str, Comment]:
+        part = self.pkg.related("comments")
+        if not part:
+            return {}
+        root = self.pkg.xml(part)
+        found = {}
+        for c in root.iterchildren(w("comment")):
+            self.count(paragraphs=1)
+            text = " ".join("".join(t.text or "" for t in p.iter(T)) for p in c.iter(P)).strip()
+            cid = c.get(ID, "")
+            found[cid] = Comment(id=cid, author=c.get(w("author"), ""), text=text)
+        return found
+
+
+def _block_paragraphs(parent):
+    for el in parent:
+        tag = el.tag
+        if tag == P:
+            yield el
+        elif tag in BLOCK_CONTAINERS:
+            yield from _block_paragraphs(el)
+        elif tag == SDT:
+            content = el.find(SDTCONTENT)
+            if content is not None:
+                yield from _block_paragraphs(content)
+
+
+def _inline(parent):
+    for el in parent:
+        tag = el.tag
+        if tag == R or tag == CSTART or tag == CEND:
+            yield el
+        elif tag in INLINE_CONTAINERS:
+            yield from _inline(el)
+        elif tag == SDT:
+            content = el.find(SDTCONTENT)
+            if content is not None:
+                yield from _inline(content)
+
+
+def _mark_deleted(p) -> bool:
+    ppr = p.find(PPR)
+    if ppr is None:
+        return False
+    rpr = ppr.find(RPR)
+    return rpr is not None and (rpr.find(DEL) is not None or rpr.find(w("moveFrom")) is not None)
+
+
+def _typed_marks(para: Paragraph) -> None:
+    """Footnote numbers typed as superscript digits become marks (or, at the start, a typed footnote)."""
+    if not any(r.superscript or _has_sup_chars(r.text) for r in para.runs):
+        return
+    new_runs: list[Run] = []
+    pos = 0
+    for run in para.runs:
+        if run.superscript and (run.text.strip().isdigit() or run.text.strip() == "*"):
+            chunks = [("mark", run.text.strip())]
+        else:
+            chunks = _split_sup_chars(run.text)
+        for kind, chunk in chunks:
+            if kind == "mark":
+                key = chunk.translate(FROM_SUPERSCRIPT)
+                if not para.footnote_key and not pos and not para.marks:
+                    para.footnote_key = key
+                else:
+                    para.marks.append(Mark(offset=pos, key=key, typed=True))
+            elif chunk:
+                if not pos and not chunk.strip():
+                    continue
+                new_runs.append(Run(text=chunk, italic=run.italic, element=run.element, superscript=run.superscript))
+                pos += len(chunk)
+    para.runs = new_runs
+    para.marks.sort(key=lambda m: m.offset)
+    para.text = "".join(r.text for r in new_runs)
+
+
+def _split_sup_chars(text: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for ch in text:
+        kind = "mark" if ch in SUPERSCRIPT_SET else "text"
+        if out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + ch)
+        else:
+            out.append((kind, ch))
+    return out
+
+
+def _has_sup_chars(text: str) -> bool:
+    return not SUPERSCRIPT_SET.isdisjoint(text)

@@ -1,0 +1,1 @@
+"""Text and Markdown drafts: reading and writing."""

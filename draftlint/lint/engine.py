@@ -1,0 +1,201 @@
+"""One loop for every rule: read, build the model, run the checks and packs, select, suppress, sort."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from draftlint.errors import InputError
+from draftlint.lint.rule import Finding
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    kind: str | None = None
+    error: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    strict: bool = False
+    not_a_draft: bool = False
+    internal: str | None = None  # the traceback of a fault in draftlint itself, shown with --debug
+
+
+@dataclass(slots=True)
+class Options:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    config: str | None = None  # a configuration file given on the command line
+    strict: bool = False
+    previous: str | None = None  # last session's resolution on the same item
+    debug: bool = False  # keep the traceback of an internal error
+    profile: str | None = None  # "style" runs the rules of the style profile too; None: as configured
+
+
+class InternalError(Exception):
+    """A fault in draftlint itself (a bug), caught so that one rule or one file never costs the others' report."""
+
+    def __init__(self, where: str, exc: BaseException):
+        import traceback
+
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        super().__init__(f"internal error in draftlint while checking ({where}): {reason}; please report it")
+        self.trace = "".join(traceback.format_exception(exc))
+
+
+def _longest(rule_id: str, prefixes) -> int:
+    return max((len(p) for p in prefixes if p in ("", "all") or rule_id == p.rstrip(".")
+                or rule_id.startswith(p.rstrip(".") + ".")), default=-1)
+
+
+def selected(rule_id: str, select, ignore) -> bool:
+    """Longest matching prefix wins between select and ignore; nothing selected means everything."""
+    sel = _longest(rule_id, select) if select else 0
+    ign = _longest(rule_id, ignore)
+    return sel >= 0 and sel >= ign if ign >= 0 else sel >= 0
+
+
+def severity_for(rule_id: str, default: str, overrides: dict[str, str]) -> str:
+    best, level = -1, default
+    for prefix, value in overrides.items():
+        n = _longest(rule_id, [prefix])
+        if n > best:
+            best, level = n, value
+    return level
+
+
+def checkers(config=None):
+    """What runs, each with the name an internal error gives it: each Python check module (named by its
+    rules' common prefix), each rule of the built-in UN packs and of the configured packs."""
+    from draftlint.lint.checks import modules
+    from draftlint.lint.packs import builtin_rules, user_pack
+
+    out = [(_module_name(mod), mod.check) for mod in modules()] + [(p.rule.id, p.check) for p in builtin_rules()]
+    for path in (config.packs if config is not None else ()):
+        out += [(p.rule.id, p.check) for p in user_pack(path)]
+    return out
+
+
+def style_rules(config=None) -> frozenset[str]:
+    """The ids of the rules of the style profile, which run only when asked for."""
+    from draftlint.lint.checks import modules
+    from draftlint.lint.packs import builtin_rules, user_pack
+
+    rules = [r for mod in modules() for r in mod.RULES] + [p.rule for p in builtin_rules()]
+    for path in (config.packs if config is not None else ()):
+        rules += [p.rule for p in user_pack(path)]
+    return frozenset(r.id for r in rules if r.profile == "style")
+
+
+def _named(rule_id: str, select) -> bool:
+    """Whether `select` names the rule itself or a prefix of it ("repetition"), not merely "all"."""
+    return any(p not in ("", "all") and (rule_id == p.rstrip(".") or rule_id.startswith(p.rstrip(".") + "."))
+               for p in select)
+
+
+def _module_name(mod) -> str:
+    prefixes = sorted({r.id.split(".")[0] for r in mod.RULES})
+    return "rule " + ", ".join(prefixes) if prefixes else "module " + mod.__name__.rsplit(".", 1)[-1]
+
+
+def documented_rules(config=None):
+    """Every rule with its doc, for `draftlint rules` and docs/rules.md."""
+    from draftlint.lint import suppress
+    from draftlint.lint.checks import modules
+    from draftlint.lint.packs import builtin_rules, user_pack
+
+    rules = [r for mod in modules() for r in mod.RULES] + suppress.RULES + [p.rule for p in builtin_rules()]
+    for path in (config.packs if config is not None else ()):
+        rules += [p.rule for p in user_pack(path)]
+    return rules
+
+
+def lint_resolution(res, options: Options | None = None, config=None, path: str | None = None) -> list[Finding]:
+    from draftlint.lint import suppress
+
+    options = options or Options()
+    select = tuple(options.select) or tuple(config.select if config else ())
+    ignore = tuple(config.ignore if config else ()) + tuple(options.ignore)
+    if config is not None and path:
+        ignore += tuple(config.ignores_for(path))
+    overrides = config.severity if config is not None else {}
+    profile = options.profile or (config.profile if config is not None else "default")
+    style = style_rules(config) if profile != "style" else frozenset()
+    findings, failed = [], None
+    for name, check in checkers(config):
+        kept = []
+        try:
+            for f in check(res):
+                if not selected(f.rule, select, ignore) or (f.rule in style and not _named(f.rule, select)):
+                    continue
+                if overrides:
+                    f.severity = severity_for(f.rule, f.severity, overrides)
+                    if f.severity == "off":
+                        continue
+                kept.append(f)
+        except (InputError, RecursionError, MemoryError):
+            raise
+        except Exception as exc:  # a bug in one rule: report the others, and the bug, for this file
+            failed = failed or InternalError(name if name.startswith(("rule ", "module ")) else f"rule {name}", exc)
+            continue
+        findings += kept
+    findings.sort(key=lambda f: (f.order, f.rule, f.message))
+    findings = suppress.apply(res, findings)
+    findings = [f for f in findings if selected(f.rule, select, ignore)]
+    if failed is not None:
+        failed.findings = findings
+        raise failed
+    return findings
+
+
+_PREVIOUS: dict[str, object] = {}
+
+
+def read_previous(path: str):
+    """Last session's resolution, read once per process; a problem with it is named as such."""
+    from draftlint.formats import read
+    from draftlint.model.resolution import build
+
+    if path not in _PREVIOUS:
+        try:
+            _PREVIOUS[path] = build(read(path))
+        except InputError as exc:
+            _PREVIOUS[path] = InputError(f"the previous resolution {path} cannot be used: {exc}")
+    found = _PREVIOUS[path]
+    if isinstance(found, InputError):
+        raise found
+    return found
+
+
+def check_file(path: str, options: Options | None = None) -> FileResult:
+    from draftlint.lint.config import find_config, load_config
+    from draftlint.formats import read
+    from draftlint.model.resolution import build
+
+    options = options or Options()
+    result = FileResult(path=path)
+    try:
+        config = load_config(options.config) if options.config else find_config(path)
+        result.strict = options.strict or config.strict
+        res = build(read(path))
+        if options.previous:
+            res.previous = read_previous(options.previous)
+        result.kind = res.kind
+        result.findings = lint_resolution(res, options, config, path)
+    except InputError as exc:
+        from draftlint.errors import NotAResolution
+
+        result.error = str(exc)
+        result.not_a_draft = isinstance(exc, NotAResolution)
+        result.kind = None
+        result.findings = []
+    except InternalError as exc:
+        _internal(result, exc, options, getattr(exc, "findings", []))
+    except (RecursionError, MemoryError):
+        result.error = "the document is too deeply nested or too large to read"
+    except Exception as exc:  # a bug while reading or building the model
+        _internal(result, InternalError("reading the document", exc), options, [])
+    return result
+
+
+def _internal(result: FileResult, exc: InternalError, options: Options, findings) -> None:
+    result.error = str(exc)
+    result.findings = list(findings)  # what the other rules found still stands
+    result.internal = exc.trace if options.debug else None
