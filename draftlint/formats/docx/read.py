@@ -4,6 +4,7 @@ from __future__ import annotations
 from draftlint.errors import InputError
 from draftlint.model.source import Comment, Footnote, Mark, Paragraph, Run, Source, join_all
 from draftlint.formats.docx.limits import VAL, Numbering, Package, Styles, on, on_attr, w
+from draftlint.formats.docx.walk import block_paragraphs, inline_runs, mark_deleted
 from draftlint.model.patterns import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
 P, R, T, TAB, BR, CR = w("p"), w("r"), w("t"), w("tab"), w("br"), w("cr")
@@ -17,11 +18,6 @@ CSTART, CEND, CREF = w("commentRangeStart"), w("commentRangeEnd"), w("commentRef
 BODY = w("body")
 ID = w("id")
 
-# Elements whose children are body paragraphs (tables, content controls, custom XML).
-BLOCK_CONTAINERS = {w("tbl"), w("tr"), w("tc"), SDTCONTENT, w("customXml"), w("ins"), w("moveTo")}
-# Elements inside a paragraph whose children are runs (tracked insertions are kept, deletions are not).
-INLINE_CONTAINERS = {w("hyperlink"), w("ins"), w("moveTo"), w("smartTag"), w("customXml"), w("fldSimple"),
-                     w("bdo"), w("dir"), SDTCONTENT}
 
 SUPERSCRIPT_SET = frozenset(SUPERSCRIPTS)
 
@@ -77,11 +73,11 @@ class _DocxReader:
         paragraphs: list[Paragraph] = []
         pending: list[Paragraph] = []  # paragraphs whose mark was deleted, joined once with the next
         index = 0
-        for p in _block_paragraphs(body):
+        for p in block_paragraphs(body):
             index += 1
             self.count(paragraphs=1)
             para = self.paragraph(p, index)
-            if _mark_deleted(p):
+            if mark_deleted(p):
                 # The paragraph's mark was deleted with tracking: accepted, it is one with the next.
                 pending.append(para)
                 continue
@@ -129,7 +125,7 @@ class _DocxReader:
         comments: list[str] = list(self.open_comments)
         pos = 0
         custom_mark = False
-        for r in _inline(parent):
+        for r in inline_runs(parent):
             self.count(runs=1)
             tag = r.tag
             if tag == CSTART:
@@ -211,7 +207,7 @@ class _DocxReader:
                 continue
             key = fn.get(ID, "")
             paras = []
-            for p in _block_paragraphs(fn):
+            for p in block_paragraphs(fn):
                 self.count(paragraphs=1)
                 ppr = p.find(PPR)
                 ps = ppr.find(PSTYLE) if ppr is not None else None
@@ -234,38 +230,10 @@ class _DocxReader:
         return found
 
 
-def _block_paragraphs(parent):
-    for el in parent:
-        tag = el.tag
-        if tag == P:
-            yield el
-        elif tag in BLOCK_CONTAINERS:
-            yield from _block_paragraphs(el)
-        elif tag == SDT:
-            content = el.find(SDTCONTENT)
-            if content is not None:
-                yield from _block_paragraphs(content)
 
 
-def _inline(parent):
-    for el in parent:
-        tag = el.tag
-        if tag == R or tag == CSTART or tag == CEND:
-            yield el
-        elif tag in INLINE_CONTAINERS:
-            yield from _inline(el)
-        elif tag == SDT:
-            content = el.find(SDTCONTENT)
-            if content is not None:
-                yield from _inline(content)
 
 
-def _mark_deleted(p) -> bool:
-    ppr = p.find(PPR)
-    if ppr is None:
-        return False
-    rpr = ppr.find(RPR)
-    return rpr is not None and (rpr.find(DEL) is not None or rpr.find(w("moveFrom")) is not None)
 
 
 def _typed_marks(para: Paragraph) -> None:

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from draftlint.formats.docx.names import (BR, CR, CSTART, CEND, DEL, MOVEFROM, NBH, P, PPR, PTAB, R, RPR,
-                                  RSTYLE, T, TAB, VAL, w)
+from draftlint.formats.docx.names import BR, CR, NBH, PTAB, R, RPR, RSTYLE, T, TAB, VAL, w
 from draftlint.formats.docx.limits import Styles, on, on_attr
+from draftlint.formats.docx.walk import block_paragraphs, inline_runs, mark_deleted
 from draftlint.model.patterns import SUPERSCRIPTS
 
-SDT, SDTCONTENT = w("sdt"), w("sdtContent")
-BLOCK_CONTAINERS = {w("tbl"), w("tr"), w("tc"), SDTCONTENT, w("customXml"), w("ins"), w("moveTo")}
-INLINE_CONTAINERS = {w("hyperlink"), w("ins"), w("moveTo"), w("smartTag"), w("customXml"), w("fldSimple"),
-                     w("bdo"), w("dir"), SDTCONTENT}
 FNREF, FLDCHAR = w("footnoteReference"), w("fldChar")
 I_, VERT, VANISH = w("i"), w("vertAlign"), w("vanish")
 SUPERSCRIPT_SET = frozenset(SUPERSCRIPTS)
@@ -56,7 +52,7 @@ def body_paragraphs(body, styles: Styles) -> dict[int, TextParagraph]:
             pending.elements.append(p)
             pending.slots.extend(para.slots)
             para, pending = pending, None
-        if _mark_deleted(p):
+        if mark_deleted(p):
             pending = para
             continue
         found[para.index] = para
@@ -65,36 +61,10 @@ def body_paragraphs(body, styles: Styles) -> dict[int, TextParagraph]:
     return found
 
 
-def block_paragraphs(parent):
-    for el in parent:
-        tag = el.tag
-        if tag == P:
-            yield el
-        elif tag in BLOCK_CONTAINERS:
-            yield from block_paragraphs(el)
-        elif tag == SDT:
-            content = el.find(SDTCONTENT)
-            if content is not None:
-                yield from block_paragraphs(content)
 
 
-def inline_runs(parent):
-    for el in parent:
-        tag = el.tag
-        if tag == R or tag == CSTART or tag == CEND:
-            yield el
-        elif tag in INLINE_CONTAINERS:
-            yield from inline_runs(el)
-        elif tag == SDT:
-            content = el.find(SDTCONTENT)
-            if content is not None:
-                yield from inline_runs(content)
 
 
-def _mark_deleted(p) -> bool:
-    ppr = p.find(PPR)
-    rpr = ppr.find(RPR) if ppr is not None else None
-    return rpr is not None and (rpr.find(DEL) is not None or rpr.find(MOVEFROM) is not None)
 
 
 class _Walker:

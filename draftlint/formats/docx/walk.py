@@ -1,0 +1,49 @@
+"""How a document's XML is walked into paragraphs and runs: one walk for the reader and the editor, so that
+the editor's offsets are the reader's."""
+from __future__ import annotations
+
+from draftlint.formats.docx.limits import w
+
+P, R, PPR, RPR = w("p"), w("r"), w("pPr"), w("rPr")
+DEL, MOVEFROM, SDT, SDTCONTENT = w("del"), w("moveFrom"), w("sdt"), w("sdtContent")
+CSTART, CEND = w("commentRangeStart"), w("commentRangeEnd")
+# Elements whose children are body paragraphs (tables, content controls, custom XML).
+BLOCK_CONTAINERS = {w("tbl"), w("tr"), w("tc"), SDTCONTENT, w("customXml"), w("ins"), w("moveTo")}
+# Elements inside a paragraph whose children are runs (tracked insertions are kept, deletions are not).
+INLINE_CONTAINERS = {w("hyperlink"), w("ins"), w("moveTo"), w("smartTag"), w("customXml"), w("fldSimple"),
+                     w("bdo"), w("dir"), SDTCONTENT}
+
+
+def block_paragraphs(parent):
+    """The w:p elements under `parent` in reading order, through tables, content controls and insertions."""
+    for el in parent:
+        tag = el.tag
+        if tag == P:
+            yield el
+        elif tag in BLOCK_CONTAINERS:
+            yield from block_paragraphs(el)
+        elif tag == SDT:
+            content = el.find(SDTCONTENT)
+            if content is not None:
+                yield from block_paragraphs(content)
+
+
+def inline_runs(parent):
+    """The runs (and comment range marks) of a paragraph in reading order; deleted text is left out."""
+    for el in parent:
+        tag = el.tag
+        if tag == R or tag == CSTART or tag == CEND:
+            yield el
+        elif tag in INLINE_CONTAINERS:
+            yield from inline_runs(el)
+        elif tag == SDT:
+            content = el.find(SDTCONTENT)
+            if content is not None:
+                yield from inline_runs(content)
+
+
+def mark_deleted(p) -> bool:
+    """Whether the paragraph's mark is a tracked deletion: the reader joins it to the next paragraph."""
+    ppr = p.find(PPR)
+    rpr = ppr.find(RPR) if ppr is not None else None
+    return rpr is not None and (rpr.find(DEL) is not None or rpr.find(MOVEFROM) is not None)
