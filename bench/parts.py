@@ -41,8 +41,8 @@ def main() -> None:
     step("read the .docx (first call)")
     res = build(source)
     step("build the model")
-    from draftlint.lint.checks import modules
-    mods = modules()
+    from draftlint.lint.registry import check_modules
+    mods = check_modules()
     step("import the check modules (their regexes compile here)")
     from draftlint.lint.packs import builtin_rules
     packs = builtin_rules()

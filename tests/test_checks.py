@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES, ROOT, errors, frame, lint_path, lint_text
-from draftlint.lint.engine import documented_rules
+from draftlint.lint.registry import documented_rules
 from draftlint.lint.rule import CATEGORIES, SEVERITIES
 
 # Rules that need last session's text (--previous) are tested in test_checks_resolution.py.

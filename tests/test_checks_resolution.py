@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import EXAMPLES, errors, lint_docx, lint_path, lint_text, run_cli
-from draftlint.lint.engine import documented_rules, lint_resolution
+from draftlint.lint.engine import lint_resolution
+from draftlint.lint.registry import documented_rules
 from draftlint.formats import read
 from draftlint.lint.rule import DRAFT_HEAD
 from draftlint.model.resolution import build

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, lint_docx, lint_text, run_cli
-from draftlint.lint.engine import documented_rules
+from draftlint.lint.registry import documented_rules
 
 HOUSE = textwrap.dedent("""\
     pack: house

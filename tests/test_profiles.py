@@ -3,7 +3,7 @@ asked for, with --profile style, `profile: style` in the configuration, or by na
 from __future__ import annotations
 
 from conftest import run_cli
-from draftlint.lint.engine import documented_rules
+from draftlint.lint.registry import documented_rules
 from draftlint.lint.rule import DRAFT_HEAD
 
 REPEATS = DRAFT_HEAD + ("1. *Encourages* States to share information;\n\n2. *Encourages* States to cooperate;\n\n"

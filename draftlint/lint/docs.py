@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 def render(rule_id: str | None = None, markdown: bool = False, config=None) -> str | None:
-    from draftlint.lint.engine import documented_rules
+    from draftlint.lint.registry import documented_rules
 
     rules = sorted(documented_rules(config), key=lambda r: (r.pack != "built-in", r.pack, r.id))
     if rule_id:

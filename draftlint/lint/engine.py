@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from draftlint.errors import InputError
-from draftlint.lint.rule import Finding
+from draftlint.lint import registry
+from draftlint.lint.rule import Finding, prefix_length
 
 
 @dataclass(slots=True)
@@ -41,8 +42,7 @@ class InternalError(Exception):
 
 
 def _longest(rule_id: str, prefixes) -> int:
-    return max((len(p) for p in prefixes if p in ("", "all") or rule_id == p.rstrip(".")
-                or rule_id.startswith(p.rstrip(".") + ".")), default=-1)
+    return max((prefix_length(rule_id, p) for p in prefixes), default=-1)
 
 
 def selected(rule_id: str, select, ignore) -> bool:
@@ -61,52 +61,6 @@ def severity_for(rule_id: str, default: str, overrides: dict[str, str]) -> str:
     return level
 
 
-def checkers(config=None):
-    """What runs, each with the name an internal error gives it: each Python check module (named by its
-    rules' common prefix), each rule of the built-in UN packs and of the configured packs."""
-    from draftlint.lint.checks import modules
-    from draftlint.lint.packs import builtin_rules, user_pack
-
-    out = [(_module_name(mod), mod.check) for mod in modules()] + [(p.rule.id, p.check) for p in builtin_rules()]
-    for path in (config.packs if config is not None else ()):
-        out += [(p.rule.id, p.check) for p in user_pack(path)]
-    return out
-
-
-def style_rules(config=None) -> frozenset[str]:
-    """The ids of the rules of the style profile, which run only when asked for."""
-    from draftlint.lint.checks import modules
-    from draftlint.lint.packs import builtin_rules, user_pack
-
-    rules = [r for mod in modules() for r in mod.RULES] + [p.rule for p in builtin_rules()]
-    for path in (config.packs if config is not None else ()):
-        rules += [p.rule for p in user_pack(path)]
-    return frozenset(r.id for r in rules if r.profile == "style")
-
-
-def _named(rule_id: str, select) -> bool:
-    """Whether `select` names the rule itself or a prefix of it ("repetition"), not merely "all"."""
-    return any(p not in ("", "all") and (rule_id == p.rstrip(".") or rule_id.startswith(p.rstrip(".") + "."))
-               for p in select)
-
-
-def _module_name(mod) -> str:
-    prefixes = sorted({r.id.split(".")[0] for r in mod.RULES})
-    return "rule " + ", ".join(prefixes) if prefixes else "module " + mod.__name__.rsplit(".", 1)[-1]
-
-
-def documented_rules(config=None):
-    """Every rule with its doc, for `draftlint rules` and docs/rules.md."""
-    from draftlint.lint import suppress
-    from draftlint.lint.checks import modules
-    from draftlint.lint.packs import builtin_rules, user_pack
-
-    rules = [r for mod in modules() for r in mod.RULES] + suppress.RULES + [p.rule for p in builtin_rules()]
-    for path in (config.packs if config is not None else ()):
-        rules += [p.rule for p in user_pack(path)]
-    return rules
-
-
 def lint_resolution(res, options: Options | None = None, config=None, path: str | None = None) -> list[Finding]:
     from draftlint.lint import suppress
 
@@ -117,13 +71,13 @@ def lint_resolution(res, options: Options | None = None, config=None, path: str 
         ignore += tuple(config.ignores_for(path))
     overrides = config.severity if config is not None else {}
     profile = options.profile or (config.profile if config is not None else "default")
-    style = style_rules(config) if profile != "style" else frozenset()
+    style = registry.style_rules(config) if profile != "style" else frozenset()
     findings, failed = [], None
-    for name, check in checkers(config):
+    for name, check in registry.checkers(config):
         kept = []
         try:
             for f in check(res):
-                if not selected(f.rule, select, ignore) or (f.rule in style and not _named(f.rule, select)):
+                if not selected(f.rule, select, ignore) or (f.rule in style and not any(prefix_length(f.rule, p) > 0 for p in select)):
                     continue
                 if overrides:
                     f.severity = severity_for(f.rule, f.severity, overrides)

@@ -58,3 +58,13 @@ class Finding:
     fixable: bool = False
     match: str = ""  # the words at fault, when the rule knows them
     context: str = ""  # the paragraph's own text (without its number): what a finding is tied to
+
+
+def prefix_length(rule_id: str, prefix: str) -> int:
+    """How much of `rule_id` a selector names, for "the longest match wins": the length of the id or prefix it
+    matches ("italics" names italics.lead), 0 for "all", "*" or "" (every rule), -1 when it does not match.
+    --select, --ignore, severities, per-file ignores and suppression comments all read selectors so."""
+    p = prefix.strip().rstrip(".")
+    if p in ("", "all", "*"):
+        return 0
+    return len(p) if rule_id == p or rule_id.startswith(p + ".") else -1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftlint.lint.rule import DRAFT_HEAD, Rule
+from draftlint.lint.rule import DRAFT_HEAD, Rule, prefix_length
 
 ALLOW = re.compile(r"^\s*draftlint:\s*allow\s+(?P<ids>.+?)\s*$", re.I | re.S)
 
@@ -18,11 +18,6 @@ UNUSED = Rule(
           "2. *Decides* to remain seized of the matter.",
 )
 RULES = [UNUSED]
-
-
-def _matches(rule_id: str, prefix: str) -> bool:
-    prefix = prefix.strip().rstrip(".")
-    return rule_id == prefix or rule_id.startswith(prefix + ".") or prefix in ("all", "*")
 
 
 def apply(res, findings):
@@ -42,7 +37,7 @@ def apply(res, findings):
         hit = None
         if node is not None:
             for cid in node.para.comments:
-                if cid in allows and any(_matches(f.rule, p) for p in allows[cid]):
+                if cid in allows and any(prefix_length(f.rule, p) >= 0 for p in allows[cid]):
                     hit = cid
                     break
         if hit is None:
