@@ -156,7 +156,7 @@ class Scaffold:
                 replace_span(para, m.end() - 1, m.end(), "”")
                 replace_span(para, m.start(), m.start() + 1, "“")
         for node in self.prev.of_kind("opening"):
-            node.para.runs = [Run(r.text, True, r.element, r.superscript) for r in node.para.runs]
+            node.para.runs = [Run(r.text, True, superscript=r.superscript) for r in node.para.runs]
         ops = [n for n in self.prev.operative]
         for node in self.prev.of_kind("pp", "op"):
             para = node.para

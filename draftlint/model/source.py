@@ -1,7 +1,7 @@
 """What the readers produce and every check reads: paragraphs, runs, footnote marks, footnotes, comments.
 
-Only the readers know about XML; each model object keeps a link back to the element it came from so
-that later writers (fixes, comments, scaffold) can change the same file.
+Plain data: no XML. A writer finds a paragraph again by `Paragraph.index` (its place among the body's
+paragraphs) and a span by offsets in its text, as the document layer (formats/docx/edit.py) addresses them.
 """
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 class Run:
     text: str
     italic: bool
-    element: object = None
     superscript: bool = False
 
 
@@ -38,7 +37,6 @@ class Paragraph:
     style: str | None = None
     comments: list[str] = field(default_factory=list)
     footnote_key: str | None = None  # set when the paragraph is itself a typed footnote ("¹ See …")
-    element: object = None
     text: str = ""
 
     def __post_init__(self):
@@ -110,17 +108,17 @@ def join_all(parts: list[Paragraph], sep: str = "") -> Paragraph:
         texts += [sep, p.text]
         shift += len(p.text)
     return Paragraph(runs=runs, number=number, level=level, marks=marks, index=first.index, line=first.line,
-                     style=style, comments=comments, footnote_key=first.footnote_key, element=first.element,
+                     style=style, comments=comments, footnote_key=first.footnote_key,
                      text="".join(texts))
 
 
 def slice_runs(runs: list[Run], start: int, end: int | None = None) -> list[Run]:
-    """The runs covering text[start:end], each keeping its formatting and XML element."""
+    """The runs covering text[start:end], each keeping its formatting."""
     out, pos = [], 0
     for r in runs:
         a, b = max(start, pos), len(r.text) + pos if end is None else min(end, pos + len(r.text))
         if a < b:
-            out.append(Run(text=r.text[a - pos:b - pos], italic=r.italic, element=r.element, superscript=r.superscript))
+            out.append(Run(text=r.text[a - pos:b - pos], italic=r.italic, superscript=r.superscript))
         pos += len(r.text)
     return out
 

@@ -45,7 +45,7 @@ def rule_entry(rid: str, r) -> dict:
 def _docs_for(path: str) -> dict:
     """Every rule that can report on `path`: the built-in ones and those of the packs its configuration adds."""
     from draftlint.lint.config import find_config
-    from draftlint.lint.engine import documented_rules
+    from draftlint.lint.registry import documented_rules
     from draftlint.errors import InputError
 
     try:

@@ -115,7 +115,7 @@ class _DocxReader:
                 level = None
         runs, marks, comments = self.runs(p, pstyle)
         para = Paragraph(runs=runs, number=number, level=level, marks=marks, index=index,
-                         style=self.styles.name(pstyle), comments=comments, element=p)
+                         style=self.styles.name(pstyle), comments=comments)
         _typed_marks(para)
         return para
 
@@ -192,7 +192,7 @@ class _DocxReader:
                 custom_mark = False
                 continue
             if text:
-                runs.append(Run(text=text, italic=italic, element=r, superscript=bool(superscript)))
+                runs.append(Run(text=text, italic=italic, superscript=bool(superscript)))
                 pos += len(text)
         return runs, marks, comments
 
@@ -212,7 +212,7 @@ class _DocxReader:
                 ppr = p.find(PPR)
                 ps = ppr.find(PSTYLE) if ppr is not None else None
                 runs, _, _ = self.runs(p, ps.get(VAL) if ps is not None else None)
-                paras.append(Paragraph(runs=runs, element=p))
+                paras.append(Paragraph(runs=runs))
             notes[key] = Footnote(key=key, paragraphs=paras)
         return notes
 
@@ -257,7 +257,7 @@ def _typed_marks(para: Paragraph) -> None:
             elif chunk:
                 if not pos and not chunk.strip():
                     continue
-                new_runs.append(Run(text=chunk, italic=run.italic, element=run.element, superscript=run.superscript))
+                new_runs.append(Run(text=chunk, italic=run.italic, superscript=run.superscript))
                 pos += len(chunk)
     para.runs = new_runs
     para.marks.sort(key=lambda m: m.offset)
