@@ -27,8 +27,13 @@ class Rule:
     profile: str = "default"
 
     def at(self, target, message: str, severity: str | None = None, label: str | None = None,
-           match: str = "") -> "Finding":
-        """A finding at a model node, a footnote entry, or (target None) at `label`."""
+           match: str = "", start: int | None = None, end: int | None = None, fix: str | None = None,
+           italic: bool | None = None) -> "Finding":
+        """A finding at a model node, a footnote entry, or (target None) at `label`.
+
+        start:end is a span in the paragraph's text (the reader's, with a typed number); `fix` the text that
+        replaces it, or `italic` the italics it takes. A finding is fixable only with both: `fix` acts on
+        nothing else, so "fixable" never promises more than it does."""
         paragraph = line = None
         order: float = 10**6
         context = ""
@@ -40,9 +45,13 @@ class Rule:
             if target.footnote is not None and target.footnote.paragraphs:
                 line = target.footnote.paragraphs[0].line
                 context = target.footnote.text
+        mends = paragraph is not None and start is not None and (fix is not None or italic is not None)
+        fixable = self.fixable and mends
         return Finding(rule=self.id, message=message, label=label or getattr(target, "label", "document"),
                        order=order, paragraph=paragraph, line=line, severity=severity or self.severity,
-                       category=self.category, fixable=self.fixable, match=match, context=context)
+                       category=self.category, fixable=fixable, match=match, context=context,
+                       start=start if paragraph is not None else None, end=end if paragraph is not None else None,
+                       fix=fix if fixable else None, italic=italic if fixable else None)
 
 
 @dataclass(slots=True)
@@ -58,3 +67,7 @@ class Finding:
     fixable: bool = False
     match: str = ""  # the words at fault, when the rule knows them
     context: str = ""  # the paragraph's own text (without its number): what a finding is tied to
+    start: int | None = None  # the words at fault: a span in the body paragraph's text (Paragraph.index)
+    end: int | None = None
+    fix: str | None = None  # what `draftlint fix` puts in place of start:end
+    italic: bool | None = None  # or the italics it gives start:end

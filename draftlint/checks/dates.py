@@ -22,7 +22,6 @@ ORDER = Rule(
         "dates; every adopted resolution). The month-first order is American usage.",
     wrong=D + "1. *Welcomes* the meeting held in Geneva on December 7, 2022;" + LAST,
     right=D + "1. *Welcomes* the meeting held in Geneva on 7 December 2022;" + LAST,
-    fixable=True,
 )
 FORM = Rule(
     "dates.form", "dates", "warning",
@@ -32,7 +31,6 @@ FORM = Rule(
         "forms come from word processors and national habits and are changed by the editors.",
     wrong=D + "1. *Welcomes* the meeting held in Geneva on 7th Dec. 2022;" + LAST,
     right=D + "1. *Welcomes* the meeting held in Geneva on 7 December 2022;" + LAST,
-    fixable=True,
 )
 INVALID = Rule(
     "dates.invalid", "dates", "error",

@@ -47,7 +47,6 @@ POSITION = Rule(
         "of 24 December 2021,\n\n1. *Decides* to remain seized of the matter.",
     right=OPENING + "*Recalling* its resolution 75/59 of 7 December 2020,\n\n*Recalling also* its resolution 76/233 "
         "of 24 December 2021,\n\n1. *Decides* to remain seized of the matter.",
-    fixable=True,
 )
 RUN = Rule(
     "repetition.run", "repetition", "warning",
@@ -59,7 +58,6 @@ RUN = Rule(
         "this rule is in the style profile: it runs with --profile style.",
     wrong=D + "1. *Encourages* States to share information;\n\n2. *Encourages* States to cooperate;" + LAST,
     right=D + "1. *Encourages* States to share information;\n\n2. *Also encourages* States to cooperate;" + LAST,
-    fixable=True,
     profile="style",
 )
 RULES = [ANTECEDENT, FURTHER, POSITION, RUN]
