@@ -199,9 +199,15 @@ def describe(before: str, after: str) -> list[str]:
         if q is None:
             continue
         label = labels.get(p.index) or f"paragraph {p.index}"
+        was, now = p.italic_mask(), q.italic_mask()
         if p.text != q.text:
             spans: list[list[int]] = []
-            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, p.text, q.text, autojunk=False).get_opcodes():
+            opcodes = difflib.SequenceMatcher(None, p.text, q.text, autojunk=False).get_opcodes()
+            # Italics compared on the text both copies share.
+            kept = [(i1 + k, j1 + k) for tag, i1, i2, j1, j2 in opcodes if tag == "equal" for k in range(i2 - i1)]
+            lines += _italics(label, "".join(p.text[i] for i, _ in kept), [was[i] for i, _ in kept],
+                              [now[j] for _, j in kept])
+            for tag, i1, i2, j1, j2 in opcodes:
                 # Changes a few words apart read better as one ("“dark web”" is two quote swaps).
                 if tag != "equal":
                     if spans and i1 - spans[-1][1] <= 40:
@@ -210,8 +216,8 @@ def describe(before: str, after: str) -> list[str]:
                         spans.append([i1, i2, j1, j2])
             for i1, i2, j1, j2 in spans:
                 lines.append(f"{label}: “{_context(p.text, i1, i2)}” → “{_context(q.text, j1, j2)}”")
-        elif p.italic_mask() != q.italic_mask():
-            lines += _italics(label, p.text, p.italic_mask(), q.italic_mask())
+        elif was != now:
+            lines += _italics(label, p.text, was, now)
     return lines
 
 

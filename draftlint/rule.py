@@ -11,6 +11,13 @@ SEVERITIES = ("error", "warning", "info")
 DRAFT_HEAD = "*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
 
 
+def text_start(node) -> int:
+    """Where node.text (the words after a typed number, stripped) starts in its paragraph's text: spans found
+    in node.text are moved by this to address the paragraph."""
+    raw = node.para.text[node.body:]
+    return node.body + len(raw) - len(raw.lstrip())
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str

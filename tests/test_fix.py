@@ -271,3 +271,58 @@ def test_fix_and_annotate_are_not_imported_by_check():
             ) % str(EXAMPLE)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "LOADED []" in r.stdout
+
+
+# ------------------------------------------------------------------ fixable means fixed
+
+def _fixable_rules():
+    from draftlint.engine import documented_rules
+
+    return [r for r in documented_rules() if r.fixable]
+
+
+@pytest.mark.parametrize("rule", _fixable_rules(), ids=lambda r: r.id)
+def test_every_fixable_rule_s_wrong_example_is_fixed(rule, tmp_path):
+    """Each rule that says fixable: its doc's wrong example, as a Word draft, has a fixable finding of the
+    rule, and after fix the rule finds nothing fixable there."""
+    from conftest import frame
+    from draftlint.docxbuild import build_docx
+    from draftlint.engine import Options
+
+    draft = tmp_path / "wrong.docx"
+    build_docx(frame(rule.wrong), str(draft))
+    options = Options(select=(rule.id,))
+    before = [f for f in check_file(str(draft), options).findings if f.rule == rule.id]
+    assert [f for f in before if f.fixable], before
+    fix_file(str(draft), str(tmp_path / "fixed.docx"), options=options)
+    after = check_file(str(tmp_path / "fixed.docx"), options).findings
+    assert not [f for f in after if f.fixable], after
+    assert len(after) < len(before)
+
+
+def test_a_draft_with_many_slips(tmp_path):
+    from draftlint.docxbuild import build_docx
+
+    draft = tmp_path / "b.docx"
+    build_docx("*The General Assembly,*\n\n"
+               "*Recalling* its resolution 70/46 of 7 December 2015 and 71/72 of 5 December 2016,\n\n"
+               "*Recalling also* its resolutions 72/36 of 4 December 2017.\n\n"
+               "1. Welcomes the efforts of regional organisations;\n\n"
+               "3. *Requests* the Secretary-General:\n\n"
+               'a. To report on "co-operation";\n\n'
+               "c. To consult States.\n\n"
+               "4. *Takes note of* the report,\n\n"
+               "5. *Decides* to remain seized of the matter;\n", str(draft))
+    assert len([f for f in check_file(str(draft)).findings if f.fixable]) == 13
+    fix_file(str(draft), str(tmp_path / "fixed.docx"))
+    accept(tmp_path / "fixed.docx", tmp_path / "accepted.docx")
+    assert check_file(str(tmp_path / "fixed.docx")).findings == []
+    texts = [p.text for p in read(str(tmp_path / "accepted.docx")).paragraphs]
+    assert texts[1:] == ["Recalling its resolutions 70/46 of 7 December 2015 and 71/72 of 5 December 2016,",
+                         "Recalling also its resolution 72/36 of 4 December 2017,",
+                         "1.\tWelcomes the efforts of regional organizations;",
+                         "2.\tRequests the Secretary-General:",
+                         "(a) To report on “cooperation”;",
+                         "(b) To consult States;",
+                         "3.\tTakes note of the report;",
+                         "4.\tDecides to remain seized of the matter."]

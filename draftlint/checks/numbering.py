@@ -101,6 +101,6 @@ def _check_subs(parent):
         want = roman(k) if style == "roman" else letters(k)
         token = node.number.strip("().")
         if token != want:
-            form = f"({want})" if node.number.startswith("(") else f"{want}."
+            form = f"({want})" if node.number.startswith("(") or _depth(node) <= 2 else f"{want}."
             yield SUB_SEQUENCE.at(node, f"sub-paragraph ({token}) should be ({want}) here", **_typed(node, form))
             break
