@@ -7,10 +7,14 @@ import os
 from draftlint.errors import InputError
 
 
-def anchor(f, text: str) -> tuple[int, int]:
-    """The words a comment goes on: the words the rule names inside its span, else the span, else the
-    words it names anywhere in the paragraph, else the whole paragraph."""
+def anchor(f, text: str, mask: list[bool]) -> tuple[int, int]:
+    """The words a comment goes on: for italics, the letters of the span in the wrong style ("note" of a
+    half-italic "Takes note"); the words the rule names inside its span, else the span, else the words it
+    names anywhere in the paragraph, else the whole paragraph."""
     if f.start is not None and f.end is not None and 0 <= f.start <= f.end <= len(text):
+        wrong = [k for k in range(f.start, f.end) if f.italic is not None and mask[k] != f.italic and not text[k].isspace()]
+        if wrong:
+            return wrong[0], wrong[-1] + 1
         if f.match and f.end > f.start:
             k = text.find(f.match, f.start, f.end)
             if k >= 0:
@@ -31,6 +35,7 @@ def annotate_file(path: str, output: str, *, options=None, force: bool = False) 
     from draftlint.docx import Document
     from draftlint.engine import Options, check_file
     from draftlint.fix import _reader_texts
+    from draftlint.readers import read
 
     if not path.lower().endswith(".docx"):
         raise InputError("--annotate writes Word comments into a .docx draft; this draft is not one")
@@ -44,6 +49,7 @@ def annotate_file(path: str, output: str, *, options=None, force: bool = False) 
     if result.error:
         raise InputError(result.error)
     texts = _reader_texts(path)
+    masks = {p.index: p.italic_mask() for p in read(path).paragraphs if p.index is not None}
     doc = Document(path)
     written = unplaced = 0
     for f in result.findings:
@@ -51,7 +57,7 @@ def annotate_file(path: str, output: str, *, options=None, force: bool = False) 
         if text is None or doc.text(f.paragraph) != text:
             unplaced += 1
             continue
-        start, end = anchor(f, text)
+        start, end = anchor(f, text, masks[f.paragraph])
         doc.add_comment(f.paragraph, start, end, f"{f.message} [{f.rule}]")
         written += 1
     doc.save(output)

@@ -85,7 +85,7 @@ def _check_lead(node):
             yield LEAD.at(node, f"the lead phrase “{phrase}” is not in italics", **mend)
         else:
             yield LEAD.at(node, f"only “{' '.join(italic)}” of the lead phrase “{phrase}” is in italics; "
-                                f"put “{' '.join(roman)}” in italics too", match=" ".join(roman), **mend)
+                                f"put “{' '.join(roman)}” in italics too", **mend)
         return
     # Words after the lead that are still italic: those the lead may take, then those of the paragraph.
     last = words[-1][0].lower() if words else ""
