@@ -326,3 +326,41 @@ def test_a_draft_with_many_slips(tmp_path):
                          "(b) To consult States;",
                          "3.\tTakes note of the report;",
                          "4.\tDecides to remain seized of the matter."]
+
+
+LO = ROOT / "tests" / "fixtures" / "lo"
+
+
+def test_the_draft_s_own_tracked_changes_comments_and_footnotes_are_kept(tmp_path):
+    """A LibreOffice draft with another author's tracked changes and comments, given roman leads and a full
+    stop: after fix, every revision, comment and footnote of the draft is still there, beside draftlint's."""
+    import docx
+
+    from ooxml_checks import document_xml, parts, q
+
+    damaged = tmp_path / "damaged.docx"
+    assert _damage(LO / "lo_tracked_comments.docx", damaged) >= 2
+    out = tmp_path / "fixed.docx"
+    fix_file(str(damaged), str(out))
+    before, after = document_xml(damaged), document_xml(out)
+
+    def theirs(root, tag):
+        return [el for el in root.iter(q(tag)) if el.get(q("author")) != "draftlint"]
+
+    for tag in ("ins", "del"):
+        assert len(theirs(after, tag)) == len(theirs(before, tag)) > 0
+    for tag in ("commentRangeStart", "footnoteReference", "fldSimple", "instrText"):
+        assert len(list(after.iter(q(tag)))) == len(list(before.iter(q(tag))))
+    assert parts(out).get("word/comments.xml") == parts(damaged).get("word/comments.xml")
+    assert parts(out).get("word/footnotes.xml") == parts(damaged).get("word/footnotes.xml")
+    assert sum(revisions(out).values()) >= 2
+    assert len(docx.Document(str(out)).comments) == len(docx.Document(str(damaged)).comments)
+    assert not [f for f in check_file(str(out)).findings if f.fixable]
+
+
+def test_a_flawed_libreoffice_draft(tmp_path):
+    out = tmp_path / "fixed.docx"
+    outcome = fix_file(str(LO / "lo_flawed.docx"), str(out))
+    assert len(outcome.applied) >= 4
+    assert not [f for f in check_file(str(out)).findings if f.fixable]
+    assert _errors(out) <= _errors(LO / "lo_flawed.docx")
