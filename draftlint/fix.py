@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 
 from draftlint.errors import InputError
 
-ROUNDS = 12  # a fix can reveal another (a renumbered paragraph shows the next gap): a few rounds, never a loop
+# A fix can reveal the next one: the check reports only the first of a run of shifted typed numbers, so
+# each round renumbers one more paragraph. Every round must apply an edit not made before, and the rounds
+# are bounded, so fix always ends.
+ROUNDS = 100
 
 
 @dataclass(slots=True)

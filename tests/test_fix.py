@@ -364,3 +364,20 @@ def test_a_flawed_libreoffice_draft(tmp_path):
     assert len(outcome.applied) >= 4
     assert not [f for f in check_file(str(out)).findings if f.fixable]
     assert _errors(out) <= _errors(LO / "lo_flawed.docx")
+
+
+def test_typed_operative_numbers_are_renumbered_to_the_end(tmp_path):
+    """A gap after OP1 of 31 typed paragraphs: the check names one paragraph at a time, fix goes on until
+    all run 1, 2, 3 …"""
+    from draftlint.docxbuild import build_docx
+
+    ops = "\n\n".join(f"{n}. *Requests* the Secretary-General to act on item {n};" for n in [1] + list(range(3, 32)))
+    draft = tmp_path / "gap.docx"
+    build_docx("*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n" + ops
+               + "\n\n32. *Decides* to remain seized of the matter.\n", str(draft))
+    outcome = fix_file(str(draft), str(tmp_path / "fixed.docx"), track=False)
+    assert len(outcome.applied) == 30 and check_file(str(tmp_path / "fixed.docx")).findings == []
+    numbers = [p.text.split("\t")[0] for p in read(str(tmp_path / "fixed.docx")).paragraphs[2:]]
+    assert numbers == [f"{n}." for n in range(1, 32)]
+    assert [p.text.split("\t")[1] for p in read(str(tmp_path / "fixed.docx")).paragraphs[2:5]] == \
+           [p.text.split("\t")[1] for p in read(str(draft)).paragraphs[2:5]]
