@@ -25,6 +25,10 @@ def _guarded(path: str, out: str | None, work):
                                                         "or --force to replace it")
     except OSError as exc:
         return None, _fail(out or path, f"cannot write the file ({exc.strerror or exc})")
+    except (RecursionError, MemoryError):
+        return None, _fail(path, "the document is too deeply nested or too large to edit")
+    except Exception as exc:  # a bug in draftlint: one line, as check reports its own (README, "Using it")
+        return None, _fail(path, f"internal error in draftlint ({type(exc).__name__}: {exc}); please report it")
 
 
 def run_fix(path: str, output: str | None, options, *, track: bool, in_place: bool, force: bool) -> int:
