@@ -278,12 +278,14 @@ def _split(values) -> tuple[str, ...]:
 @click.option("--in-place", is_flag=True, help="Fix the draft itself (written atomically).")
 @click.option("--diff", "show_diff", is_flag=True, help="Print what would change; write nothing.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-def fix(draft, output, no_track, unsafe, select, ignore, config_path, in_place, show_diff, force):
+@click.option("--profile", type=click.Choice(["default", "style"]), default=None,
+              help="style: also fix what the rules of style find (also/further in a run of the same lead).")
+def fix(draft, output, no_track, unsafe, select, ignore, config_path, in_place, show_diff, force, profile):
     """Write a copy of DRAFT (.docx) in which every finding marked fixable is mended, as tracked changes."""
     from draftlint.engine import Options
     from draftlint.fixcli import print_diff, run_fix
 
-    options = Options(select=_split(select), ignore=_split(ignore), config=config_path)
+    options = Options(select=_split(select), ignore=_split(ignore), config=config_path, profile=profile)
     if show_diff:
         sys.exit(print_diff([draft], options))
     sys.exit(run_fix(draft, output, options, track=not no_track, in_place=in_place, force=force))

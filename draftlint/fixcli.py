@@ -40,8 +40,9 @@ def run_fix(path: str, output: str | None, options, *, track: bool, in_place: bo
                                                              in_place=in_place, force=force))
     if outcome is None:
         return code
-    how = "tracked changes" if track else "changes"
-    print(f"wrote {shown(outcome.written)}: {len(outcome.applied)} {how}"
+    n = len(outcome.applied)
+    how = ("tracked " if track else "") + ("change" if n == 1 else "changes")
+    print(f"wrote {shown(outcome.written)}: {n} {how}"
           + (f"; {len(outcome.left)} finding{'s' if len(outcome.left) != 1 else ''} left for you "
              "(draftlint check lists them)" if outcome.left else ""))
     return 0
