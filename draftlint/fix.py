@@ -103,7 +103,7 @@ def _one_round(current: str, target: str, edits: list[Edit], track: bool) -> lis
         try:
             _apply(doc, todo, track)
         except (RuntimeError, IndexError) as exc:  # the layer refused an edit: try again without it
-            bad = _failing(doc, todo, track, current)
+            bad = _failing(todo, track, current)
             if bad is None:
                 raise InputError(f"cannot apply a fix ({exc})") from exc
             blocked.add(bad.key)
@@ -112,7 +112,8 @@ def _one_round(current: str, target: str, edits: list[Edit], track: bool) -> lis
         return todo
 
 
-def _failing(doc, todo, track, current) -> Edit | None:
+def _failing(todo, track, current) -> Edit | None:
+    """The first edit that the layer refuses on its own, each tried on a fresh copy."""
     from draftlint.docx import Document
 
     for e in sorted(todo, key=lambda e: (e.paragraph, -e.start, -e.end)):
@@ -130,8 +131,9 @@ def fix_file(path: str, output: str | None, *, options=None, track: bool = True,
     from draftlint.engine import Options, check_file
 
     if not path.lower().endswith(".docx"):
-        raise InputError("fix writes Word documents only; for a text draft, `draftlint check --diff` shows "
-                         "what would change")
+        # A text draft has no tracked changes to offer, so its findings are never marked fixable either.
+        raise InputError("fix works on Word documents (.docx) only; `draftlint check` lists what to change "
+                         "in a text draft")
     options = options or Options()
     out = path if in_place else (output or default_output(path))
     if write and not in_place:
