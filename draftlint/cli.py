@@ -141,13 +141,28 @@ def _err(message: str) -> None:
 @click.option("--debug", is_flag=True, help="With an internal error (a bug in draftlint), also print its traceback.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="Files checked at once (default 0: one per processor core).")
+@click.option("--annotate", type=FILE, metavar="OUT.docx",
+              help="Also write a copy of the draft with each finding as a Word comment on the words at fault.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print what `draftlint fix` would change; write nothing.")
+@click.option("--force", is_flag=True, help="With --annotate: replace the copy if it exists.")
 def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, jobs, output, skip_non_drafts,
-          debug=False, profile=None):
+          debug=False, profile=None, annotate=None, show_diff=False, force=False):
     """Check drafts (.docx, .md, .txt; folders are searched for .docx)."""
     from draftlint.lint.engine import Options
 
     options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict,
                       previous=previous, debug=debug, profile=profile)
+    if show_diff:
+        from draftlint.fixcli import print_diff
+
+        sys.exit(print_diff(expand(paths), options))
+    if annotate:
+        from draftlint.fixcli import write_annotated
+
+        if len(paths) != 1 or os.path.isdir(paths[0]):
+            _err("draftlint check: error: --annotate takes one draft (see draftlint check --help)")
+            sys.exit(2)
+        write_annotated(paths[0], annotate, options, force)
     files = expand(paths)
     if output:
         _refuse_writing_over_inputs(output, files + [p for p in (previous, config_path) if p])
@@ -250,6 +265,30 @@ def _check_in_worker(path: str, options):
 
 def _split(values) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@cli.command(short_help="Write a copy of a draft with every safe fix as a tracked change.")
+@click.argument("draft", type=FILE, metavar="DRAFT")
+@click.option("-o", "--output", type=FILE, metavar="OUT.docx", help="The fixed copy. Default: DRAFT-fixed.docx beside it.")
+@click.option("--no-track", is_flag=True, help="Apply the fixes directly instead of as tracked changes.")
+@click.option("--unsafe", is_flag=True, help="Accepted for scripts; every fix draftlint makes today is safe.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only fix these rules (id or prefix). Repeatable.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Do not fix these rules (id or prefix). Repeatable.")
+@click.option("--config", "config_path", type=FILE, metavar="FILE", help="Configuration file (default: found beside the draft).")
+@click.option("--in-place", is_flag=True, help="Fix the draft itself (written atomically).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print what would change; write nothing.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--profile", type=click.Choice(["default", "style"]), default=None,
+              help="style: also fix what the rules of style find (also/further in a run of the same lead).")
+def fix(draft, output, no_track, unsafe, select, ignore, config_path, in_place, show_diff, force, profile):
+    """Write a copy of DRAFT (.docx) in which every finding marked fixable is mended, as tracked changes."""
+    from draftlint.lint.engine import Options
+    from draftlint.fixcli import print_diff, run_fix
+
+    options = Options(select=_split(select), ignore=_split(ignore), config=config_path, profile=profile)
+    if show_diff:
+        sys.exit(print_diff([draft], options))
+    sys.exit(run_fix(draft, output, options, track=not no_track, in_place=in_place, force=force))
 
 
 @cli.command(short_help="List every rule, show one rule's doc, or validate a pack.")

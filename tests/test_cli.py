@@ -47,7 +47,9 @@ def test_json_contract():
     assert ok["kind"] == "ga-resolution" and ok["error"] is None
     assert missing["error"] == "no such file" and missing["kind"] is None and missing["diagnostics"] == []
     first = ok["diagnostics"][0]
-    assert set(first) == {"rule", "category", "severity", "message", "location", "fixable"}
+    # The first contract's keys, plus `fix` where the finding has one (added keys only).
+    assert set(first) - {"fix"} == {"rule", "category", "severity", "message", "location", "fixable"}
+    assert first["fixable"] is True and first["fix"] == "," and first["location"]["end"] == first["location"]["start"] + 1
     assert first["location"]["label"] == "PP2" and isinstance(first["location"]["paragraph"], int)
     assert first["location"]["line"] is None
     assert {d["location"]["label"] for d in ok["diagnostics"] if d["rule"] == "italics.lead"} >= {"OP2", "OP3"}

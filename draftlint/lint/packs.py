@@ -406,9 +406,25 @@ class PackRule:
         flat = text.flat
         return any(all(any(s in flat for s in group) for group in groups) for groups in self.pattern_strings)
 
-    def say(self, target, match: str = "", suggestion: str = "", label: str | None = None):
+    def say(self, target, match: str = "", suggestion: str = "", label: str | None = None, **span):
         values = {"match": match, "suggestion": suggestion, "label": label or getattr(target, "label", "document")}
-        return self.rule.at(target, self.message.format_map(values), label=label, match=match)
+        return self.rule.at(target, self.message.format_map(values), label=label, match=match, **span)
+
+    def _span(self, target, text: Text, m, suggestion: str) -> dict:
+        """Where a match stands in its body paragraph, and its fix: the swap, or curly quotes."""
+        para = getattr(target, "para", None)
+        how = self.spec.get("fix")
+        if para is None or not how or text.text != target.text:
+            return {}
+        raw = para.text[target.body:]
+        base = target.body + len(raw) - len(raw.lstrip())
+        found = m.group(0)
+        if how == "curly-quotes":
+            # Only a pair is certain; a lone '"' may open or close.
+            fix = f"“{found[1:-1]}”" if len(found) >= 2 and found.count('"') == 2 else None
+        else:
+            fix = suggestion if self.kind == "replace" else None
+        return {"start": base + m.start(), "end": base + m.end(), "fix": fix}
 
     def _finditer(self, regex, text: str):
         return regex.finditer(text, timeout=PATTERN_TIMEOUT) if self.untrusted else regex.finditer(text)
@@ -472,7 +488,7 @@ class PackRule:
                     suggestion = suggestion[:1].upper() + suggestion[1:]
             else:
                 suggestion = self.spec.get("suggestion", "")
-            yield self.say(target, match=found, suggestion=suggestion)
+            yield self.say(target, match=found, suggestion=suggestion, **self._span(target, text, m, suggestion))
 
     def _exception_spans(self, text: Text) -> list[tuple[int, int]]:
         present = self.exceptions.present(text)

@@ -11,6 +11,13 @@ SEVERITIES = ("error", "warning", "info")
 DRAFT_HEAD = "*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
 
 
+def text_start(node) -> int:
+    """Where node.text (the words after a typed number, stripped) starts in its paragraph's text: spans found
+    in node.text are moved by this to address the paragraph."""
+    raw = node.para.text[node.body:]
+    return node.body + len(raw) - len(raw.lstrip())
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -27,8 +34,13 @@ class Rule:
     profile: str = "default"
 
     def at(self, target, message: str, severity: str | None = None, label: str | None = None,
-           match: str = "") -> "Finding":
-        """A finding at a model node, a footnote entry, or (target None) at `label`."""
+           match: str = "", start: int | None = None, end: int | None = None, fix: str | None = None,
+           italic: bool | None = None) -> "Finding":
+        """A finding at a model node, a footnote entry, or (target None) at `label`.
+
+        start:end is a span in the paragraph's text (the reader's, with a typed number); `fix` the text that
+        replaces it, or `italic` the italics it takes. A finding is fixable only with both: `fix` acts on
+        nothing else, so "fixable" never promises more than it does."""
         paragraph = line = None
         order: float = 10**6
         context = ""
@@ -40,9 +52,13 @@ class Rule:
             if target.footnote is not None and target.footnote.paragraphs:
                 line = target.footnote.paragraphs[0].line
                 context = target.footnote.text
+        mends = paragraph is not None and start is not None and (fix is not None or italic is not None)
+        fixable = self.fixable and mends
         return Finding(rule=self.id, message=message, label=label or getattr(target, "label", "document"),
                        order=order, paragraph=paragraph, line=line, severity=severity or self.severity,
-                       category=self.category, fixable=self.fixable, match=match, context=context)
+                       category=self.category, fixable=fixable, match=match, context=context,
+                       start=start if paragraph is not None else None, end=end if paragraph is not None else None,
+                       fix=fix if fixable else None, italic=italic if fixable else None)
 
 
 @dataclass(slots=True)
@@ -58,6 +74,10 @@ class Finding:
     fixable: bool = False
     match: str = ""  # the words at fault, when the rule knows them
     context: str = ""  # the paragraph's own text (without its number): what a finding is tied to
+    start: int | None = None  # the words at fault: a span in the body paragraph's text (Paragraph.index)
+    end: int | None = None
+    fix: str | None = None  # what `draftlint fix` puts in place of start:end
+    italic: bool | None = None  # or the italics it gives start:end
 
 
 def prefix_length(rule_id: str, prefix: str) -> int:

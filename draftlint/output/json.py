@@ -12,12 +12,21 @@ def as_dict(r) -> dict:
         "path": shown(r.path),
         "kind": r.kind,
         "error": r.error,
-        "diagnostics": [
-            {"rule": f.rule, "category": f.category, "severity": f.severity, "message": f.message,
-             "location": {"label": f.label, "paragraph": f.paragraph, "line": f.line}, "fixable": f.fixable}
-            for f in r.findings
-        ],
+        "diagnostics": [_diagnostic(f) for f in r.findings],
     }
+
+
+def _diagnostic(f) -> dict:
+    d = {"rule": f.rule, "category": f.category, "severity": f.severity, "message": f.message,
+         "location": {"label": f.label, "paragraph": f.paragraph, "line": f.line}, "fixable": f.fixable}
+    # Added keys only where known, so that readers of the first contract see the same objects.
+    if f.start is not None:
+        d["location"]["start"], d["location"]["end"] = f.start, f.end
+    if f.fix is not None:
+        d["fix"] = f.fix
+    elif f.italic is not None:
+        d["fix"] = {"italic": f.italic}
+    return d
 
 
 def nested(doc, depth: int) -> str:

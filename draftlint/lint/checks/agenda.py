@@ -53,7 +53,6 @@ SPELLING = Rule(
     why="UN resolutions spell session numbers as ordinal words (meetings are in figures: “46th plenary meeting”).",
     wrong=GA + "1. " + AGENDA_OP.format("79th"),
     right=GA + "1. " + AGENDA_OP.format("seventy-ninth"),
-    fixable=True,
 )
 ITEM = Rule(
     "agenda.item", "agenda", "warning",

@@ -10,7 +10,7 @@ import re
 
 from draftlint.model.citations import cited_lists
 from draftlint.model.patterns import MONTHS, MONTH_RE
-from draftlint.lint.rule import DRAFT_HEAD, Rule
+from draftlint.lint.rule import DRAFT_HEAD, Rule, text_start
 
 D = DRAFT_HEAD
 LAST = "\n\n2. *Decides* to remain seized of the matter."
@@ -92,7 +92,8 @@ def _cited_bad_dates(node) -> list[tuple[int, int]]:
 
 
 def dates_in(text: str, node=None):
-    """(rule, message, match) for each date in `text` not written “7 December 2022”."""
+    """(rule, message, match, span in `text`, the right form or None) for each date in `text` not written
+    “7 December 2022”."""
     months = MONTHISH.search(text) is not None  # US, DMY and RANGE_FIRST need a month, NUMERIC a slash
     if not months and "/" not in text:
         return
@@ -104,9 +105,10 @@ def dates_in(text: str, node=None):
             continue
         taken.append(m.span())
         if not _valid(day, month, year):
-            yield INVALID, f"“{m.group(0)}” is not a real date: {MONTHS[month - 1]} {year} has no day {day}", m.group(0)
+            yield INVALID, f"“{m.group(0)}” is not a real date: {MONTHS[month - 1]} {year} has no day {day}", m.group(0), m.span(), None
             continue
-        yield ORDER, f"“{m.group(0)}” puts the month first; write “{_right(day, month, year)}”", m.group(0)
+        yield ORDER, f"“{m.group(0)}” puts the month first; write “{_right(day, month, year)}”", m.group(0), m.span(), \
+            _right(day, month, year)
     for m in DMY.finditer(text) if months else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -121,7 +123,7 @@ def dates_in(text: str, node=None):
             if any(a <= m.start() < b for a, b in skip):
                 continue
             when = f"{MONTHS[month - 1]} {year}" if year else MONTHS[month - 1]
-            yield INVALID, f"“{m.group(0)}” is not a real date: {when} has no day {day}", m.group(0)
+            yield INVALID, f"“{m.group(0)}” is not a real date: {when} has no day {day}", m.group(0), m.span(), None
             continue
         faults = []
         if m.group("day").startswith("0"):
@@ -135,7 +137,8 @@ def dates_in(text: str, node=None):
         if m.group("comma"):
             faults.append("no comma before the year")
         if faults:
-            yield FORM, f"write “{_right(day, month, year)}” ({', '.join(faults)})", m.group(0)
+            yield FORM, f"write “{_right(day, month, year)}” ({', '.join(faults)})", m.group(0), m.span(), \
+                _right(day, month, year)
     for m in RANGE_FIRST.finditer(text) if months else ():
         day = int(m.group("day"))
         rest = DMY.search(text, m.end())
@@ -145,28 +148,34 @@ def dates_in(text: str, node=None):
         if not _valid(day, month, year):
             when = f"{MONTHS[month - 1]} {year}" if year else MONTHS[month - 1]
             yield INVALID, f"“{text[m.start():rest.end()]}” begins on a day that does not exist: {when} has no day {day}", \
-                text[m.start():rest.end()]
+                text[m.start():rest.end()], (m.start(), rest.end()), None
         elif m.group("day").startswith("0") or m.group("suffix"):
-            yield FORM, f"write the first day of the range as “{day}”", m.group(0).strip()
+            yield FORM, f"write the first day of the range as “{day}”", m.group(0).strip(), \
+                (m.start("day"), m.end("suffix") if m.group("suffix") else m.end("day")), str(day)
     for m in NUMERIC.finditer(text) if "/" in text else ():
         a, b, year = int(m.group("a")), int(m.group("b")), m.group("year")
         if a > 31 or b > 31 or (a > 12 and b > 12) or 0 in (a, b):
             continue
+        # Only a day above 12 says which figure is the month; "3/4/2022" is left to the drafter.
+        mended = None
         if a > 12:
             fix = f"write “{_right(a, b, year)}”" if _valid(a, b, year) else "write the day, the month in full and the year"
+            mended = _right(a, b, year) if _valid(a, b, year) else None
         elif b > 12:
             fix = f"write “{_right(b, a, year)}”" if _valid(b, a, year) else "write the day, the month in full and the year"
+            mended = _right(b, a, year) if _valid(b, a, year) else None
         else:
             fix = f"write the month in full, day first: “{_right(a, b, year)}” or “{_right(b, a, year)}”"
-        yield FORM, f"“{m.group(0)}” is a date in figures; {fix}", m.group(0)
+        yield FORM, f"“{m.group(0)}” is a date in figures; {fix}", m.group(0), m.span(), mended
 
 
 def check(res):
     for node in res.nodes:
-        for rule, message, match in dates_in(node.text, node):
-            yield rule.at(node, message, match=match)
+        base = text_start(node)
+        for rule, message, match, (start, end), fix in dates_in(node.text, node):
+            yield rule.at(node, message, match=match, start=base + start, end=base + end, fix=fix)
     for entry in res.footnotes:
         if entry.footnote is None:
             continue
-        for rule, message, match in dates_in(entry.footnote.text):
+        for rule, message, match, _, _ in dates_in(entry.footnote.text):
             yield rule.at(entry, message, match=match)

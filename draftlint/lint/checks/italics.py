@@ -60,7 +60,9 @@ def check(res):
         mask = node.para.italic_mask()
         letters = [mask[k] for k, ch in enumerate(node.para.text) if ch.isalpha()]
         if letters and not all(letters):
-            yield OPENING.at(node, f"the opening line “{node.text}” is not in italics")
+            text = node.para.text
+            yield OPENING.at(node, f"the opening line “{node.text}” is not in italics",
+                             start=len(text) - len(text.lstrip()), end=len(text.rstrip()), italic=True)
 
 
 def _check_lead(node):
@@ -69,23 +71,25 @@ def _check_lead(node):
     mask = node.para.italic_mask()
     words = list(_italic_words(mask, text, lead.start, lead.min_end))
     cut = next((w for w in words if not w[3] and any(mask[w[1]:w[2]])), None)
+    # The fix italicizes the lead as usually printed; italics past it are the spill rule's to remove.
+    mend = {"start": lead.start, "end": lead.usual_end, "italic": True}
     if cut is not None:
         yield LEAD.at(node, f"the italics cut the word “{cut[0]}” of the lead phrase "
-                            f"“{text[lead.start:lead.min_end]}” in two; put the whole word in italics")
+                            f"“{text[lead.start:lead.min_end]}” in two; put the whole word in italics", **mend)
         return
     if not all(w[3] for w in words):
         roman = [w[0] for w in words if not w[3]]
         italic = [w[0] for w in words if w[3]]
         phrase = text[lead.start:lead.min_end]
         if not italic:
-            yield LEAD.at(node, f"the lead phrase “{phrase}” is not in italics")
+            yield LEAD.at(node, f"the lead phrase “{phrase}” is not in italics", **mend)
         else:
             yield LEAD.at(node, f"only “{' '.join(italic)}” of the lead phrase “{phrase}” is in italics; "
-                                f"put “{' '.join(roman)}” in italics too")
+                                f"put “{' '.join(roman)}” in italics too", **mend)
         return
     # Words after the lead that are still italic: those the lead may take, then those of the paragraph.
     last = words[-1][0].lower() if words else ""
-    spilled = []
+    spilled, spill_end = [], lead.usual_end
     for word, s, e, is_italic in _italic_words(mask, text, lead.min_end, min(len(text), lead.end + 200)):
         if not is_italic and not any(mask[s:e]):
             break
@@ -93,10 +97,11 @@ def _check_lead(node):
             last = word.lower()
             continue  # a word the lead may take or not ("Calls *upon*", "Takes note *of*")
         spilled.append(word)
+        spill_end = e
     if spilled and not goes_on_as_lead(last, [w.lower() for w in spilled]):
         # Past a lead known from adopted texts, italics run into the substance of the paragraph. Past a lead
         # draftlint does not know, only function words ("of", "the") say so for certain.
         severe = lead.known or any(w.lower() in FUNCTION_WORDS for w in spilled)
         yield SPILL.at(node, f"the italics run past the lead phrase “{text[lead.start:lead.end]}” into "
                              f"“{' '.join(spilled[:6])}”; only the lead phrase is in italics",
-                       severity=None if severe else "warning")
+                       severity=None if severe else "warning", start=lead.usual_end, end=spill_end, italic=False)

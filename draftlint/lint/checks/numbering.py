@@ -60,13 +60,22 @@ def check(res):
         if node.value != expected:
             why = "repeats the number before it" if prev is not None and node.value == prev.value else f"expected {expected}"
             yield OP_SEQUENCE.at(node, f"numbered {node.value}, {why} (operative paragraphs run 1, 2, 3 … "
-                                       "without gap or repeat)")
+                                       "without gap or repeat)", **_typed(node, f"{expected}{node.number[len(str(node.value)):]}"
+                                                                   if re.fullmatch(r"\d{1,3}[.)]", node.number) else None))
         if not re.fullmatch(r"\d{1,3}\.", node.number):
-            yield OP_FORM.at(node, f"numbered “{node.number}”; write “{node.value}.”")
+            yield OP_FORM.at(node, f"numbered “{node.number}”; write “{node.value}.”", **_typed(node, f"{node.value}."))
         expected = (node.value or expected) + 1
         prev = node
     for parent in res.nodes:
         yield from _check_subs(parent)
+
+
+def _typed(node, number: str | None) -> dict:
+    """The span of a typed number and what replaces it; an automatic number is Word's list, not text."""
+    if not node.typed or number is None:
+        return {}
+    start = node.para.text.find(node.number, 0, node.body)
+    return {"start": start, "end": start + len(node.number), "fix": number} if start >= 0 else {}
 
 
 def _section_between(res, a, b) -> bool:
@@ -85,11 +94,13 @@ def _check_subs(parent):
     subs = [c for c in parent.children if c.kind == "sub"]
     if subs and _depth(subs[0]) <= 2 and not subs[0].number.startswith("("):
         token = subs[0].number.strip(".")
-        yield SUB_FORM.at(subs[0], f"sub-paragraph labelled “{subs[0].number}”; write “({token})”")
+        yield SUB_FORM.at(subs[0], f"sub-paragraph labelled “{subs[0].number}”; write “({token})”",
+                          **_typed(subs[0], f"({token})"))
     for k, node in enumerate(subs, 1):
         style = node.style or "letter"
         want = roman(k) if style == "roman" else letters(k)
         token = node.number.strip("().")
         if token != want:
-            yield SUB_SEQUENCE.at(node, f"sub-paragraph ({token}) should be ({want}) here")
+            form = f"({want})" if node.number.startswith("(") or _depth(node) <= 2 else f"{want}."
+            yield SUB_SEQUENCE.at(node, f"sub-paragraph ({token}) should be ({want}) here", **_typed(node, form))
             break

@@ -1,6 +1,8 @@
 """End punctuation of paragraphs, and footnote marks after the punctuation they follow."""
 from __future__ import annotations
 
+import re
+
 from draftlint.lint.rule import DRAFT_HEAD, Rule
 
 D = DRAFT_HEAD
@@ -37,7 +39,6 @@ MARK_POSITION = Rule(
     why="In English UN documents the footnote indicator follows the comma, semicolon or full stop.",
     wrong=D + "1. *Takes note* of the report¹;\n\n2. *Decides* to remain seized of the matter.\n\n¹ A/77/100.",
     right=D + "1. *Takes note* of the report;¹\n\n2. *Decides* to remain seized of the matter.\n\n¹ A/77/100.",
-    fixable=True,
 )
 RULES = [PP_END, OP_END, SUB_END, MARK_POSITION]
 
@@ -47,6 +48,27 @@ def end_char(node) -> str:
     if text.endswith(("; and", "; or")):
         return ";"
     return text[-1:] if text else ""
+
+
+# A full stop that ends an abbreviation ("etc.", "U.S.") is part of the word: no safe replacement.
+ABBREVIATION_END = re.compile(r"(?:\betc|\b[A-Z]|\bNo|\bpara|\bparas|\bvol|\bp|\bpp)\.$")
+
+
+def mend(node, want: str) -> dict:
+    """The span and text that give the paragraph `want` as its end punctuation, or {} where no change is
+    certainly right ("; and", "!", an abbreviation's full stop)."""
+    text = node.para.text
+    core = text.rstrip(QUOTES)
+    got = core[-1:]
+    if not core or core.endswith(("; and", "; or")):
+        return {}
+    if got in ",;:" or (got == "." and not ABBREVIATION_END.search(core)):
+        return {"start": len(core) - 1, "end": len(core), "fix": want}
+    if got.isalnum() or got in ")]":
+        # No punctuation at all: it goes after any closing quote ("entitled “X”;").
+        end = len(text.rstrip())
+        return {"start": end, "end": end, "fix": want}
+    return {}
 
 
 def _say(ch: str) -> str:
@@ -61,7 +83,8 @@ def check(res):
             yield from _lead_in(node)
             yield from _subs(node, last_end=",")
         elif end_char(node) != ",":
-            yield PP_END.at(node, f"ends with {_say(end_char(node))}; a preambular paragraph ends with a comma")
+            yield PP_END.at(node, f"ends with {_say(end_char(node))}; a preambular paragraph ends with a comma",
+                            **mend(node, ","))
     parts: dict[int, list] = {}
     for node in res.operative:
         parts.setdefault(node.part, []).append(node)
@@ -78,7 +101,7 @@ def check(res):
                 continue  # clauses under "Resolves that:" may be full sentences
             if got != want:
                 where = "the last operative paragraph ends" if last else "an operative paragraph ends"
-                yield OP_END.at(node, f"ends with {_say(got)}; {where} with {_say(want)}")
+                yield OP_END.at(node, f"ends with {_say(got)}; {where} with {_say(want)}", **mend(node, want))
     for node in res.nodes:
         for mark in node.para.marks:
             nxt = node.para.text[mark.offset:mark.offset + 1]
@@ -88,7 +111,8 @@ def check(res):
 
 def _lead_in(node):
     if end_char(node) != ":":
-        yield SUB_END.at(node, f"introduces sub-paragraphs but ends with {_say(end_char(node))}; end it with a colon")
+        yield SUB_END.at(node, f"introduces sub-paragraphs but ends with {_say(end_char(node))}; end it with a colon",
+                         **mend(node, ":"))
 
 
 def _subs(parent, last_end: str):
@@ -103,7 +127,7 @@ def _subs(parent, last_end: str):
             continue  # adopted texts end a preambular paragraph's sub-paragraphs with commas too (A/RES/78/228 PP9)
         if got != want:
             rule = OP_END if (sub is leaves[-1] and parent.kind == "op") else SUB_END
-            yield rule.at(sub, f"ends with {_say(got)}; this sub-paragraph ends with {_say(want)}")
+            yield rule.at(sub, f"ends with {_say(got)}; this sub-paragraph ends with {_say(want)}", **mend(sub, want))
 
 
 def _walk(node):

@@ -8,7 +8,7 @@ from draftlint.model import sessions as identity
 from draftlint.model.citations import ECOSOC, GA, cited_lists, in_council_year, in_session, owner
 from draftlint.model.ordinals import ordinal
 from draftlint.model.patterns import written
-from draftlint.lint.rule import DRAFT_HEAD, Rule
+from draftlint.lint.rule import DRAFT_HEAD, Rule, text_start
 
 HEAD = "*The General Assembly,*\n\n"
 END = "\n\n1. *Decides* to remain seized of the matter."
@@ -31,6 +31,7 @@ GRAMMAR = Rule(
                  "4 December 2017," + END,
     right=HEAD + "*Recalling* its resolutions 70/46 of 7 December 2015, 71/72 of 5 December 2016 and 72/36 of "
                  "4 December 2017," + END,
+    fixable=True,  # the agreement of "resolution(s)" with the count; the commas are left to the drafter
 )
 DATES = Rule(
     "recall-chain.date", "recall-chain", "error",
@@ -129,10 +130,14 @@ def _grammar(node, text, lst, sc):
     items = lst.items
     count = sum(2 if i.plural_letters else 1 for i in items)
     word = lst.word.lower()
+    at = text_start(node) + lst.start if text == node.text else None
+    span = {"start": at, "end": at + len(lst.word)} if at is not None else {}
     if word in ("resolution", "decision") and count > 1:
-        yield GRAMMAR.at(node, f"“{lst.word}” before {count} numbers; write “{lst.word}s”", match=lst.word)
+        yield GRAMMAR.at(node, f"“{lst.word}” before {count} numbers; write “{lst.word}s”", match=lst.word,
+                         fix=lst.word + "s", **span)
     if word in ("resolutions", "decisions") and count == 1 and not MORE_IN_WORDS.match(text, lst.end):
-        yield GRAMMAR.at(node, f"“{lst.word}” before one number; write “{lst.word[:-1]}”", match=lst.word)
+        yield GRAMMAR.at(node, f"“{lst.word}” before one number; write “{lst.word[:-1]}”", match=lst.word,
+                         fix=lst.word[:-1], **span)
     if sc:
         return
     for sep, item in zip(lst.separators, items[1:]):

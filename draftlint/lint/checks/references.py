@@ -18,7 +18,6 @@ SYMBOL = Rule(
         "“A/ 77/385” or “a/77/385”. Only Rev., Corr., Add. and Amend. are written with a capital and small letters.",
     wrong=D + "1. *Takes note* of the report of the Secretary-General;¹" + LAST + "\n\n¹ A/ 77/385.",
     right=D + "1. *Takes note* of the report of the Secretary-General;¹" + LAST + "\n\n¹ A/77/385.",
-    fixable=True,
 )
 SC_YEAR = Rule(
     "references.sc-year", "references", "error",

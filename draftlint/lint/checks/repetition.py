@@ -160,11 +160,12 @@ def check(res):
                                        f"write “{suggest(lead, 'also', preamble)}”", match=lead.text)
             if preamble and lead.adverb_first:
                 yield POSITION.at(node, f"in the preamble the adverb follows the lead: write "
-                                        f"“{suggest(lead, adverb, True)}”, not “{lead.text}”", match=lead.text)
+                                        f"“{suggest(lead, adverb, True)}”, not “{lead.text}”", match=lead.text,
+                                  **_swap(node, suggest(lead, adverb, True)))
             elif not preamble and not lead.adverb_first:
                 yield POSITION.at(node, f"in the operative part the adverb comes first: write "
                                         f"“{suggest(lead, adverb, False)}”, not “{lead.text}”",
-                                  severity="info", match=lead.text)
+                                  severity="info", match=lead.text, **_swap(node, suggest(lead, adverb, False)))
         earlier.append(adverb)
     for run in runs(res):
         for k, node in enumerate(run[1:3], 1):
@@ -175,4 +176,12 @@ def check(res):
             together = f"{run[0].label} and {node.label} both" if k == 1 else f"{run[0].label}–{node.label} all"
             yield RUN.at(node, f"{together} begin “{_plain(run[0].lead)}”; the {'second' if k == 1 else 'third'} "
                                f"paragraph of a run takes “{adverb}”: write “{suggest(lead, adverb, node.kind == 'pp')}”",
-                         match=lead.text)
+                         match=lead.text, **_swap(node, suggest(lead, adverb, node.kind == "pp")))
+
+
+def _swap(node, lead_text: str) -> dict:
+    """The lead as printed, replaced by `lead_text`: the one wording the convention allows."""
+    lead = node.lead
+    if node.para.text[lead.start:lead.usual_end] != lead.text:
+        return {}
+    return {"start": lead.start, "end": lead.usual_end, "fix": lead_text}
