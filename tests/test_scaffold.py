@@ -160,3 +160,20 @@ def test_written_files_get_ordinary_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+def test_changes_are_dated_now(tmp_path):
+    # a revision dated at a fixed day in the past sorts wrongly in Word's reviewing pane
+    import datetime
+    import re
+    import zipfile
+
+    from conftest import run_cli
+
+    out = tmp_path / "draft.docx"
+    r = run_cli("scaffold", EXAMPLES / "A_RES_77_64.docx", "-o", out, "--changes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    dates = set(re.findall(r'w:date="([^"]+)"', xml))
+    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+    assert dates and all(d.startswith(today) for d in dates), dates

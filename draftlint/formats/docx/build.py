@@ -23,7 +23,13 @@ TOKEN = re.compile(r"\{\+\+(?P<ins>.*?)\+\+\}|\{--(?P<del>.*?)--\}|\{>>(?P<comme
                    r"(?P<ph>\[(?:\.{2,}|…|[A-Z][A-Za-z ]{0,24})\])|\*\*(?P<bold>[^*\s][^*]*?)\*\*|\*(?P<it>[^*\s][^*]*?)\*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)", re.S)
 OP_NUMBER = re.compile(r"^(\d{1,3})\.\s+")
 SUB_NUMBER = re.compile(r"^\(([a-z]{1,4})\)\s+")
-DATE = "2026-01-01T00:00:00Z"
+
+
+def _now() -> str:
+    """The date of a revision or comment written now, as Word writes it (UTC, to the second)."""
+    import datetime
+
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _roman_set(limit=40):
@@ -71,10 +77,10 @@ class _Writer:
             elif m.group("ins") is not None:
                 self.change_id += 1
                 inner, _ = self.inline(m.group("ins"), notes)
-                out.append(f'<w:ins w:id="{self.change_id}" w:author="draftlint" w:date="{DATE}">{inner}</w:ins>')
+                out.append(f'<w:ins w:id="{self.change_id}" w:author="draftlint" w:date="{_now()}">{inner}</w:ins>')
             elif m.group("del") is not None:
                 self.change_id += 1
-                out.append(f'<w:del w:id="{self.change_id}" w:author="draftlint" w:date="{DATE}">'
+                out.append(f'<w:del w:id="{self.change_id}" w:author="draftlint" w:date="{_now()}">'
                            f'{self.run(m.group("del"), deleted=True)}</w:del>')
             elif m.group("comment") is not None:
                 comments.append(m.group("comment"))
@@ -171,7 +177,7 @@ def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: st
     }
     if wr.comments:
         parts["word/comments.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments {NS}>' + "".join(
-            f'<w:comment w:id="{k}" w:author="Editor" w:date="{DATE}"><w:p><w:r><w:t xml:space="preserve">{escape(c)}</w:t></w:r></w:p></w:comment>'
+            f'<w:comment w:id="{k}" w:author="Editor" w:date="{_now()}"><w:p><w:r><w:t xml:space="preserve">{escape(c)}</w:t></w:r></w:p></w:comment>'
             for k, c in enumerate(wr.comments)) + "</w:comments>")
     write_package(path, parts, overwrite)
     return path
