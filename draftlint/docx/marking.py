@@ -1,0 +1,95 @@
+"""Marking text that is already in the document as a tracked change, for a redline: the draft's own words
+are shown as inserted (their runs and formatting untouched) and last session's words come back as deleted
+text. Accepting every change then gives the draft exactly; rejecting gives the previous wording.
+
+Offsets are those of `Document` (the reader's paragraph text); neither operation changes that text, so
+offsets taken before an edit stay valid after it.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from draftlint.docx.names import DEL, INS, MOVEFROM, MOVETO, PPR, R, RPR, w
+from draftlint.docx.runs import new_run
+
+REVISED = {INS, DEL, MOVEFROM, MOVETO}
+# CT_PPr: the paragraph mark's properties come after every other property but these.
+AFTER_PARA_RPR = {w("sectPr"), w("pPrChange")}
+
+
+def mark_inserted(doc, index: int, start: int, end: int) -> None:
+    """Characters start:end of paragraph `index` become a tracked insertion, with any footnote reference
+    that stands among them."""
+    if start == end:
+        return
+    runs = doc._isolate(index, start, end)
+    first, last = runs[0], runs[-1]
+    if first.getparent() is last.getparent():
+        parent = first.getparent()
+        # Footnote references are not characters of the reader's text, so _isolate does not return them.
+        runs = [el for el in parent[parent.index(first):parent.index(last) + 1] if el.tag == R]
+    _wrap(doc, runs)
+    doc._changed()
+
+
+def insert_deleted(doc, index: int, offset: int, text: str) -> None:
+    """`text` put back at `offset` as a tracked deletion, in the formatting of the character before it."""
+    if not text:
+        return
+    parent, k, source = doc._point(index, offset)
+    run = new_run(text, source.find(RPR) if source is not None else None)
+    parent.insert(k, run)
+    doc.revisions.deleted([run])
+    doc._changed()
+
+
+def mark_paragraph_inserted(doc, index: int) -> None:
+    """The whole paragraph as a tracked insertion: every run and the paragraph mark, so that rejecting it
+    removes the paragraph and does not leave an empty one."""
+    for p in doc._para(index).elements:
+        runs = [r for r in p.iter(R) if not _revised(r, p)]
+        _wrap(doc, runs)
+        _mark_paragraph(doc, p)
+    doc._changed()
+
+
+def _revised(run, p) -> bool:
+    for el in run.iterancestors():
+        if el is p:
+            return False
+        if el.tag in REVISED:
+            return True
+    return False
+
+
+def _wrap(doc, runs) -> None:
+    """Neighbouring runs under one parent share one w:ins; a run already in someone's change keeps it."""
+    current = None
+    for run in runs:
+        if run.getparent().tag in REVISED:
+            current = None
+            continue
+        if current is not None and current.getnext() is run:
+            current.append(run)
+            continue
+        current = doc.revisions.stamp(etree.Element(INS))
+        run.addprevious(current)
+        current.append(run)
+
+
+def _mark_paragraph(doc, p) -> None:
+    ppr = p.find(PPR)
+    if ppr is None:
+        ppr = etree.Element(PPR)
+        p.insert(0, ppr)
+    rpr = ppr.find(RPR)
+    if rpr is None:
+        rpr = etree.Element(RPR)
+        later = [c for c in ppr if c.tag in AFTER_PARA_RPR]
+        if later:
+            later[0].addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    if any(c.tag in REVISED for c in rpr):
+        return
+    rpr.insert(0, doc.revisions.stamp(etree.Element(INS)))  # CT_ParaRPr: the revision marks come first
