@@ -354,3 +354,17 @@ def new(kind, output, force):
         print(f"{_shown(output)}: error: cannot write the file ({exc.strerror or exc})")
         sys.exit(2)
     print(f"wrote {_shown(output)}")
+
+
+@cli.command(short_help="Show the draft's changes against last session's text.")
+@click.argument("previous", type=FILE, metavar="PREVIOUS")
+@click.argument("draft", type=FILE, metavar="DRAFT")
+@click.option("-o", "--output", type=FILE, metavar="REDLINE.docx",
+              help="Also write a copy of DRAFT (.docx) with every change as a tracked change by draftlint.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="text: a summary to paste into an e-mail; json: the same as data.")
+def diff(previous, draft, output, fmt):
+    """Compare DRAFT with PREVIOUS, last session's text (.docx, .md, .txt), paragraph by paragraph."""
+    from draftlint.redline_cli import run_diff
+
+    sys.exit(run_diff(previous, draft, output, fmt))
