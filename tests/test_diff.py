@@ -276,3 +276,38 @@ def test_errors_are_one_line_naming_the_file(args, starts, tmp_path):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith(starts), result.stderr
     assert "Traceback" not in result.stderr and not list(tmp_path.iterdir())
+
+
+# ------------------------------------------------------------------ the calibration corpus
+
+CORPUS = EXAMPLES.parent.parent / "shared" / "corpus"
+
+
+@pytest.mark.parametrize("a, b", [("10", "100"), ("101", "102"), ("103", "104"), ("105", "106"), ("107", "108")])
+def test_redlines_between_unrelated_resolutions_accept_and_reject_exactly(a, b, tmp_path):
+    """Two different resolutions: many new and deleted paragraphs, a few changed; every edit must still
+    land where the reader puts it (Word numbering of one, typed numbering of the other)."""
+    from draftlint.redline import fold
+    from draftlint.redline_docx import write
+
+    if not (CORPUS / "word").is_dir():
+        pytest.skip("../shared/corpus is not beside the repository")
+    previous, draft = CORPUS / "word" / f"A_RES_78_{a}.docx", CORPUS / "libreoffice" / f"A_RES_78_{b}.docx"
+    red = _compare(previous, draft)
+    assert {p.status for p in red.paragraphs} >= {"new", "deleted"}
+    out, accepted, rejected = tmp_path / "r.docx", tmp_path / "a.docx", tmp_path / "j.docx"
+    write(red, str(draft), str(out))
+    accepted.write_bytes(_accept(out))
+    assert _texts(accepted) == _texts(draft)
+    reject(out, rejected)
+    after = _texts(rejected)
+    for pair in red.paragraphs:
+        if pair.old and pair.new:
+            assert fold(after[pair.new.index][pair.new.offset:]) == fold(pair.old.text), pair.names
+
+
+def test_the_same_resolution_from_word_and_from_libreoffice_has_no_changes():
+    if not (CORPUS / "word").is_dir():
+        pytest.skip("../shared/corpus is not beside the repository")
+    for name in ("A_RES_78_10.docx", "A_RES_78_200.docx", "A_RES_78_281.docx"):
+        assert _compare(CORPUS / "word" / name, CORPUS / "libreoffice" / name).changes() == []
