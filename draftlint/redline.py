@@ -27,6 +27,7 @@ class Item:
     text: str
     index: int | None = None  # the reader's Paragraph.index (None for footnotes and text drafts' lines)
     offset: int = 0  # where `text` starts in the reader's paragraph text
+    prefix: str = ""  # what stands before it there: a typed number ("3.\t"), never the label
 
     def as_dict(self) -> dict:
         return {"label": self.label, "text": self.text}
@@ -81,7 +82,8 @@ def items(res) -> tuple[list[Item], list[Item]]:
             continue
         raw = node.para.text[node.body:]
         start = node.body + len(raw) - len(raw.lstrip())
-        paras.append(Item(node.label, node.text, node.para.index if res.source.format == "docx" else None, start))
+        index = node.para.index if res.source.format == "docx" else None
+        paras.append(Item(node.label, node.text, index, start, node.para.text[:start]))
     notes = [Item(e.label, e.footnote.text) for e in res.footnotes if e.footnote is not None]
     return paras, notes
 

@@ -5,11 +5,12 @@ formatting untouched) and the previous words are put back as deleted text, so th
 gives last session's wording and "Accept All" gives the draft. A new paragraph is marked inserted whole,
 paragraph mark included.
 
-A paragraph that exists only in the previous text has no place in the draft's XML; rather than build
-paragraphs from nothing (their numbering and style would be guesses), it is listed in a comment on the
-paragraph that now follows where it stood. A moved paragraph is shown changed in its new place, with a
-comment that names its old label. Footnote wording is not redlined (footnotes live in a part of their own);
-a new footnote's mark is inserted with the words around it, and the text summary lists every footnote change.
+A paragraph that exists only in the previous text is put back where it stood, as a paragraph deleted
+with its mark (draftlint.docx.paragraphs), in the style and numbering of the draft's paragraph of the same
+kind next to it; "Reject All" restores it. A moved paragraph is shown changed in its new place, with a
+comment that names its old label (rejecting does not move it back). Footnote wording is not redlined
+(footnotes live in a part of their own); a new footnote's mark is inserted with the words around it, and the
+text summary lists every footnote change.
 """
 from __future__ import annotations
 
@@ -28,18 +29,10 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
     doc = Document(draft_path, author=AUTHOR, date=date)
     made = 0
     previous_name = os.path.basename(red.previous)
-    notes: dict[int, list[str]] = {}
-    pending: list[Pair] = []
-    last_index = None
     for pair in red.paragraphs:
         if pair.status == "deleted":
-            pending.append(pair)
             continue
         index = pair.new.index
-        if pending:
-            notes.setdefault(index, []).extend(_deleted_note(p, previous_name) for p in pending)
-            pending = []
-        last_index = index
         if pair.status == "new":
             mark_paragraph_inserted(doc, index)
             made += 1
@@ -47,19 +40,50 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
         for edit in pair.edits:
             start = pair.new.offset + edit.b1
             mark_inserted(doc, index, start, pair.new.offset + edit.b2)
-            insert_deleted(doc, index, start, edit.old)
+            insert_deleted(doc, index, start, edit.old, like=start if edit.b2 > edit.b1 else None)
             made += 1
         if pair.status == "moved":
-            notes.setdefault(index, []).append(f"Moved: this was {pair.old.label} in {previous_name}.")
-    if pending and last_index is not None:
-        notes.setdefault(last_index, []).extend(_deleted_note(p, previous_name) for p in pending)
-    for index, lines in notes.items():
-        offset = next(p.new.offset for p in red.paragraphs if p.new is not None and p.new.index == index)
-        doc.add_comment(index, offset, offset, "\n".join(lines), author=AUTHOR)
-        made += 1
+            doc.add_comment(index, pair.new.offset, pair.new.offset,
+                            f"Moved: this was {pair.old.label} in {previous_name}.", author=AUTHOR)
+            made += 1
+    made += _put_back_deleted(doc, red.paragraphs)
     doc.save(out_path)
     return made
 
 
-def _deleted_note(pair: Pair, previous_name: str) -> str:
-    return f"Deleted: {pair.old.label} of {previous_name}: {pair.old.text}"
+def _put_back_deleted(doc, pairs: list[Pair]) -> int:
+    """Each run of deleted paragraphs goes before the draft paragraph that now follows it (after the last
+    one at the end); from the end up, because each insertion moves the index of every later paragraph."""
+    from draftlint.docx.paragraphs import insert_deleted_paragraphs
+
+    groups: list[tuple[int, bool, list[Pair]]] = []
+    pending: list[Pair] = []
+    last = None
+    for k, pair in enumerate(pairs):
+        if pair.status == "deleted":
+            pending.append(pair)
+        elif pending:
+            groups.append((k, False, pending))
+            pending = []
+        if pair.new is not None:
+            last = k
+    if pending and last is not None:
+        groups.append((last, True, pending))
+    for k, after, deleted in reversed(groups):
+        where = pairs[k].new
+        like = _like(pairs, k, deleted[0].old.label)
+        typed = like.offset > 0  # the draft types its numbers: the deleted paragraph keeps its own
+        texts = [(p.old.prefix if typed else "") + p.old.text for p in deleted]
+        insert_deleted_paragraphs(doc, where.index, texts, after=after, like=like.index)
+    return sum(len(g[2]) for g in groups)
+
+
+def _like(pairs: list[Pair], k: int, label: str):
+    """The draft paragraph nearest to position k of the same kind (PP, OP, OP(a)) as `label`."""
+    kind = _kind(label)
+    near = sorted((abs(j - k), j) for j, p in enumerate(pairs) if p.new is not None)
+    return next((pairs[j].new for _, j in near if _kind(pairs[j].new.label) == kind), pairs[k].new)
+
+
+def _kind(label: str) -> tuple:
+    return (label.rstrip("0123456789()abcdefghijklmnopqrstuvwxyz")[:2], label.count("("))

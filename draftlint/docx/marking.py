@@ -32,12 +32,19 @@ def mark_inserted(doc, index: int, start: int, end: int) -> None:
     doc._changed()
 
 
-def insert_deleted(doc, index: int, offset: int, text: str) -> None:
-    """`text` put back at `offset` as a tracked deletion, in the formatting of the character before it."""
+def insert_deleted(doc, index: int, offset: int, text: str, *, like: int | None = None) -> None:
+    """`text` put back at `offset` as a tracked deletion, in the formatting of character `like` (default:
+    the character before it). A redline passes the first new character when words were replaced: an old
+    lead phrase then stays italic beside the new one, and not in the plain formatting of a typed number."""
     if not text:
         return
+    slots = doc._para(index).slots
+    model = slots[like].run if like is not None and 0 <= like < len(slots) else None
+    rpr = model.find(RPR) if model is not None else None
     parent, k, source = doc._point(index, offset)
-    run = new_run(text, source.find(RPR) if source is not None else None)
+    if model is None and source is not None:
+        rpr = source.find(RPR)
+    run = new_run(text, rpr)
     parent.insert(k, run)
     doc.revisions.deleted([run])
     doc._changed()
