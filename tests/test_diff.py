@@ -147,9 +147,12 @@ def test_identical_texts_have_no_changes(tmp_path):
 # ------------------------------------------------------------------ the redline .docx
 
 def _accept(src: Path, author: str = "draftlint") -> bytes:
-    """Accept `author`'s changes as Word does: insertions unwrapped, deletions (and deleted marks) removed."""
+    """Accept `author`'s changes as Word does: insertions unwrapped, deletions removed, and a paragraph whose
+    mark is deleted joined with the next one (its text being deleted too, it is simply removed)."""
     files = parts(src)
     root = etree.fromstring(files["word/document.xml"])
+    for p in [p for p in root.iter(q("p")) if _mark_revision(p, "del", author)]:
+        p.getparent().remove(p)
     for el in [e for e in root.iter(q("del")) if e.get(q("author")) == author]:
         el.getparent().remove(el)
     for el in [e for e in root.iter(q("ins")) if e.get(q("author")) == author]:
@@ -160,11 +163,40 @@ def _accept(src: Path, author: str = "draftlint") -> bytes:
             el.addprevious(child)
         el.getparent().remove(el)
     files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _zip(files)
+
+
+def _reject_all(src: Path, dst: Path, author: str = "draftlint") -> None:
+    """Reject as Word does: a paragraph inserted with its mark goes altogether; the rest as ooxml_checks."""
+    files = parts(src)
+    root = etree.fromstring(files["word/document.xml"])
+    for p in [p for p in root.iter(q("p")) if _mark_revision(p, "ins", author)]:
+        p.getparent().remove(p)
+    files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    dst.write_bytes(_zip(files))
+    reject(dst, dst, author)
+
+
+def _mark_revision(p, kind: str, author: str) -> bool:
+    mark = p.find(f"{q('pPr')}/{q('rPr')}/{q(kind)}")
+    return mark is not None and mark.get(q("author")) == author
+
+
+def _zip(files: dict) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         for name, data in files.items():
             zf.writestr(name, data)
     return buffer.getvalue()
+
+
+def _wording(path: Path) -> list[str]:
+    """The compared paragraphs' words, in order, as the redline compares them."""
+    from draftlint.readers import read
+    from draftlint.redline import fold, items
+    from draftlint.structure import build
+
+    return [fold(i.text) for i in items(build(read(str(path))))[0]]
 
 
 def _texts(path: Path) -> dict[int, str]:
@@ -188,20 +220,26 @@ def test_accepting_all_gives_the_draft_exactly(redline, tmp_path):
     assert _texts(accepted) == _texts(DRAFT)
 
 
-def test_rejecting_all_gives_last_sessions_wording_in_kept_paragraphs(redline, tmp_path):
+def _expected_after_reject(red) -> list[str]:
+    """Last session's paragraphs in the order the redline holds them: kept and deleted ones where they stood,
+    a moved one where the draft has it (rejecting does not move it back)."""
+    from draftlint.redline import fold
+
+    return [fold(p.old.text) for p in red.paragraphs if p.old]
+
+
+def test_rejecting_all_gives_last_sessions_wording(redline, tmp_path):
     from draftlint.redline import fold
 
     rejected = tmp_path / "rejected.docx"
-    reject(redline, rejected)
-    after = _texts(rejected)
+    _reject_all(redline, rejected)
     red = _compare(PREVIOUS, DRAFT)
+    assert _wording(rejected) == _expected_after_reject(red)
+    assert sorted(_wording(rejected)) == sorted(_wording(PREVIOUS))
+    # The draft really differs: the check above can fail.
     kept = [p for p in red.paragraphs if p.old and p.new]
-    assert len(kept) == 56
-    for pair in kept:
-        para = after[pair.new.index]
-        assert fold(para[pair.new.offset:]) == fold(pair.old.text), pair.names
-    # The changed paragraphs really were changed in the draft: the check above can fail.
-    assert sum(fold(_texts(DRAFT)[p.new.index][p.new.offset:]) != fold(p.old.text) for p in kept) == 17
+    assert len(kept) == 56 and sum(fold(p.new.text) != fold(p.old.text) for p in kept) == 17
+    assert _wording(DRAFT) != _wording(rejected)
 
 
 def test_the_redline_is_tracked_by_draftlint_and_marks_the_new_paragraphs(redline):
@@ -246,20 +284,41 @@ def test_libreoffice_opens_the_redline_and_sees_the_changes(redline, tmp_path):
     assert kinds == {"insertion", "deletion"}
 
 
-def test_a_deleted_paragraph_is_listed_on_the_paragraph_after_it(tmp_path):
+def test_a_deleted_paragraph_comes_back_as_a_tracked_deletion_where_it_stood(tmp_path):
     old = _mini(tmp_path, "old", OPS)
     new = _mini(tmp_path, "new", OPS[:2] + OPS[3:])
     out = tmp_path / "red.docx"
     result = run_cli("diff", old, new, "-o", out)
     assert result.returncode == 0, result.stderr
-    assert "OP3 deleted: '*Requests* the Secretary-General" not in result.stdout  # text, not Markdown
     assert "OP3 deleted: 'Requests the Secretary-General" in result.stdout
-    comments = "".join(etree.fromstring(parts(out)["word/comments.xml"]).itertext())
-    assert "Deleted: OP3 of old.docx: Requests the Secretary-General" in comments
     root = etree.fromstring(parts(out)["word/document.xml"])
-    start = next(root.iter(q("commentRangeStart")))
-    para = next(start.iterancestors(q("p")))
-    assert "".join(para.itertext()).lstrip("0123456789. ").startswith("Urges")
+    gone = [p for p in root.iter(q("p")) if _mark_revision(p, "del", "draftlint")]
+    assert len(gone) == 1
+    assert [t.text for t in gone[0].iter(q("delText"))] == \
+        ["3.", "Requests the Secretary-General to seek the views of Member States on the matter;"]
+    assert len(list(gone[0].iter(q("tab")))) == 1  # its typed number, as in the previous text
+    assert not list(gone[0].iter(q("t")))
+    following = gone[0].getnext()
+    assert "".join(t.text for t in following.iter(q("t"))).startswith("3.")  # the draft's OP3, Urges …
+    # Reject all: the draft becomes the previous text again, paragraph for paragraph.
+    rejected, accepted = tmp_path / "rejected.docx", tmp_path / "accepted.docx"
+    _reject_all(out, rejected)
+    assert _wording(rejected) == _wording(old)
+    accepted.write_bytes(_accept(out))
+    assert _texts(accepted) == _texts(new)
+    # The reader of the redline sees the draft: the deleted paragraph joins the next one and adds nothing.
+    assert _wording(out) == _wording(new)
+
+
+def test_deleted_paragraphs_at_the_end_and_together(tmp_path):
+    old = _mini(tmp_path, "old", OPS)
+    new = _mini(tmp_path, "new", [OPS[0], OPS[3]])
+    out = tmp_path / "red.docx"
+    assert run_cli("diff", old, new, "-o", out).returncode == 0
+    rejected = tmp_path / "rejected.docx"
+    _reject_all(out, rejected)
+    assert _wording(rejected) == _wording(old)
+    assert [e for e in audit(out) if e.error_type.value == "schema"] == []
 
 
 # ------------------------------------------------------------------ errors: one line, exit 2
@@ -287,7 +346,6 @@ CORPUS = EXAMPLES.parent.parent / "shared" / "corpus"
 def test_redlines_between_unrelated_resolutions_accept_and_reject_exactly(a, b, tmp_path):
     """Two different resolutions: many new and deleted paragraphs, a few changed; every edit must still
     land where the reader puts it (Word numbering of one, typed numbering of the other)."""
-    from draftlint.redline import fold
     from draftlint.redline_docx import write
 
     if not (CORPUS / "word").is_dir():
@@ -299,11 +357,8 @@ def test_redlines_between_unrelated_resolutions_accept_and_reject_exactly(a, b, 
     write(red, str(draft), str(out))
     accepted.write_bytes(_accept(out))
     assert _texts(accepted) == _texts(draft)
-    reject(out, rejected)
-    after = _texts(rejected)
-    for pair in red.paragraphs:
-        if pair.old and pair.new:
-            assert fold(after[pair.new.index][pair.new.offset:]) == fold(pair.old.text), pair.names
+    _reject_all(out, rejected)
+    assert _wording(rejected) == _expected_after_reject(red)
 
 
 def test_the_same_resolution_from_word_and_from_libreoffice_has_no_changes():
