@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from lxml import etree
 
-from draftlint.docx.names import DEL, INS, MOVEFROM, MOVETO, PPR, R, RPR, w
+from draftlint.docx.names import DEL, ID, INS, MOVEFROM, MOVETO, PPR, R, RPR, w
 from draftlint.docx.runs import new_run
 
 REVISED = {INS, DEL, MOVEFROM, MOVETO}
 # CT_PPr: the paragraph mark's properties come after every other property but these.
 AFTER_PARA_RPR = {w("sectPr"), w("pPrChange")}
+FNREF = w("footnoteReference")
 
 
 def mark_inserted(doc, index: int, start: int, end: int) -> None:
@@ -30,6 +31,19 @@ def mark_inserted(doc, index: int, start: int, end: int) -> None:
         runs = [el for el in parent[parent.index(first):parent.index(last) + 1] if el.tag == R]
     _wrap(doc, runs)
     doc._changed()
+
+
+def mark_footnote_inserted(doc, footnote_id: str) -> bool:
+    """The mark of Word footnote `footnote_id` in the body becomes a tracked insertion (rejecting it removes
+    the footnote), unless it is in a tracked change already. False when the body has no such mark."""
+    for ref in doc.body.iter(FNREF):
+        if ref.get(ID) == footnote_id:
+            run = ref.getparent()
+            if run.tag == R and not _revised(run, None):
+                _wrap(doc, [run])
+                doc._changed()
+            return True
+    return False
 
 
 def insert_deleted(doc, index: int, offset: int, text: str, *, like: int | None = None) -> None:
