@@ -28,6 +28,7 @@ class Item:
     index: int | None = None  # the reader's Paragraph.index (None for footnotes and text drafts' lines)
     offset: int = 0  # where `text` starts in the reader's paragraph text
     prefix: str = ""  # what stands before it there: a typed number ("3.\t"), never the label
+    key: str = ""  # a footnote's key in the reader ("word:17" for Word's footnote 17)
 
     def as_dict(self) -> dict:
         return {"label": self.label, "text": self.text}
@@ -84,7 +85,7 @@ def items(res) -> tuple[list[Item], list[Item]]:
         start = node.body + len(raw) - len(raw.lstrip())
         index = node.para.index if res.source.format == "docx" else None
         paras.append(Item(node.label, node.text, index, start, node.para.text[:start]))
-    notes = [Item(e.label, e.footnote.text) for e in res.footnotes if e.footnote is not None]
+    notes = [Item(e.label, e.footnote.text, key=e.key) for e in res.footnotes if e.footnote is not None]
     return paras, notes
 
 

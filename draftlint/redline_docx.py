@@ -24,7 +24,7 @@ AUTHOR = "draftlint"
 def write(red: Redline, draft_path: str, out_path: str, date: str | None = None) -> int:
     """Write the redline; returns the number of tracked changes and comments made."""
     from draftlint.docx import Document
-    from draftlint.docx.marking import insert_deleted, mark_inserted, mark_paragraph_inserted
+    from draftlint.docx.marking import insert_deleted, mark_footnote_inserted, mark_inserted, mark_paragraph_inserted
 
     doc = Document(draft_path, author=AUTHOR, date=date)
     made = 0
@@ -46,6 +46,10 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
             doc.add_comment(index, pair.new.offset, pair.new.offset,
                             f"Moved: this was {pair.old.label} in {previous_name}.", author=AUTHOR)
             made += 1
+    for pair in red.footnotes:
+        # A new footnote in a kept paragraph: its mark is the change (new paragraphs have theirs marked already).
+        if pair.status == "new" and pair.new.key.startswith("word:"):
+            made += mark_footnote_inserted(doc, pair.new.key[len("word:"):])
     made += _put_back_deleted(doc, red.paragraphs)
     doc.save(out_path)
     return made
