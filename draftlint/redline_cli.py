@@ -22,6 +22,16 @@ def _build(path: str):
 
 
 def run_diff(previous: str, draft: str, output: str | None, fmt: str) -> int:
+    try:
+        return _run(previous, draft, output, fmt)
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise  # run() words these
+    except Exception as exc:  # a bug in draftlint: one line for the drafter, as check does
+        return _fail(draft, f"internal error in draftlint while comparing ({type(exc).__name__}: {exc}); "
+                            "please report it")
+
+
+def _run(previous: str, draft: str, output: str | None, fmt: str) -> int:
     from draftlint.errors import InputError
 
     if output:

@@ -366,3 +366,23 @@ def test_the_same_resolution_from_word_and_from_libreoffice_has_no_changes():
         pytest.skip("../shared/corpus is not beside the repository")
     for name in ("A_RES_78_10.docx", "A_RES_78_200.docx", "A_RES_78_281.docx"):
         assert _compare(CORPUS / "word" / name, CORPUS / "libreoffice" / name).changes() == []
+
+
+def test_a_bug_in_draftlint_is_one_line_too(monkeypatch, capsys):
+    import draftlint.redline
+    from draftlint.redline_cli import run_diff
+
+    def broken(*args):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(draftlint.redline, "compare", broken)
+    assert run_diff(str(PREVIOUS), str(DRAFT), None, "text") == 2
+    err = capsys.readouterr().err
+    assert err == f"{DRAFT}: error: internal error in draftlint while comparing (ValueError: boom); please report it\n"
+
+
+def test_the_check_command_does_not_import_the_diff_machinery():
+    code = ("import sys; from draftlint import cli; "
+            "print(sorted(m for m in sys.modules if m.startswith(('draftlint.redline', 'difflib', 'draftlint.docx'))))")
+    out = subprocess.run([__import__("sys").executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
