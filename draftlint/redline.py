@@ -104,10 +104,31 @@ def fold(text: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    wa, wb = fold(a).lower().split(), fold(b).lower().split()
-    if not wa and not wb:
-        return 1.0
-    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+    return _scores([_words(a)], [_words(b)], 0.0)[0, 0]
+
+
+def _words(text: str) -> list[str]:
+    return fold(text).lower().split()
+
+
+def _scores(rows: list[list[str]], cols: list[list[str]], floor: float) -> dict[tuple[int, int], float]:
+    """Word similarity of every row with every column; below `floor` a score is 0. The cheap upper bounds
+    come first and the matcher keeps each column's index: two unrelated resolutions of 300 paragraphs make
+    tens of thousands of pairs."""
+    out = {}
+    matcher = SequenceMatcher(None, autojunk=False)
+    for j, wb in enumerate(cols):
+        matcher.set_seq2(wb)
+        for i, wa in enumerate(rows):
+            if not wa and not wb:
+                out[i, j] = 1.0
+                continue
+            matcher.set_seq1(wa)
+            if floor and (matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor):
+                out[i, j] = 0.0
+                continue
+            out[i, j] = matcher.ratio()
+    return out
 
 
 def align(old: list[Item], new: list[Item]) -> list[Pair]:
@@ -127,7 +148,8 @@ def align(old: list[Item], new: list[Item]) -> list[Pair]:
     left_old = [i for i in range(len(old)) if i not in match]
     taken = set(match.values())
     left_new = [j for j in range(len(new)) if j not in taken]
-    scored = sorted(((similarity(old[i].text, new[j].text), i, j) for i in left_old for j in left_new), reverse=True)
+    found = _scores([_words(old[i].text) for i in left_old], [_words(new[j].text) for j in left_new], MOVE_AT)
+    scored = sorted(((s, left_old[a], left_new[b]) for (a, b), s in found.items()), reverse=True)
     for score, i, j in scored:
         if score < MOVE_AT:
             break
@@ -160,7 +182,8 @@ def _pair_in_gap(old, new, rows: range, cols: range) -> dict[int, int]:
     """The order-keeping pairing of a gap's items with the greatest total similarity (each pair ≥ PAIR_AT)."""
     if not rows or not cols:
         return {}
-    score = {(i, j): similarity(old[i].text, new[j].text) for i in rows for j in cols}
+    found = _scores([_words(old[i].text) for i in rows], [_words(new[j].text) for j in cols], PAIR_AT)
+    score = {(rows[a], cols[b]): s for (a, b), s in found.items()}
     n, m = len(rows), len(cols)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for a in range(n - 1, -1, -1):
