@@ -31,7 +31,8 @@ class Item:
     key: str = ""  # a footnote's key in the reader ("word:17" for Word's footnote 17)
 
     def as_dict(self) -> dict:
-        return {"label": self.label, "text": self.text}
+        # "paragraph" as in check's JSON: the Word paragraph in the body, null for footnotes and text drafts.
+        return {"label": self.label, "paragraph": self.index, "text": self.text}
 
 
 @dataclass(slots=True)

@@ -95,6 +95,7 @@ def test_json_holds_the_same_as_data():
     assert data["counts"]["paragraphs"] == {"new": 7, "changed": 16, "moved": 1, "deleted": 0}
     op13 = next(p for p in data["paragraphs"] if p["draft"] and p["draft"]["label"] == "OP13")
     assert op13["status"] == "changed" and op13["previous"]["label"] == "OP11"
+    assert op13["previous"]["paragraph"] == 44 and op13["draft"]["paragraph"] == 49
     assert op13["edits"] == [{"previous": "Further encourages", "draft": "Encourages",
                               "previous_span": [0, 18], "draft_span": [0, 10]}]
     assert len(data["summary"]) == len(EXPECTED)
