@@ -4,6 +4,8 @@
 Paragraphs come from the structure model, so each is named by the label a drafter uses (PP4, OP12(b),
 footnote 3) in both texts. The heading block, the title line and the closing lines (meeting, date) are left
 out: they name the document and its session, so they differ every time and a redline of them is noise.
+Wording is compared after folding curly and straight quotes, spaces and dashes together (a text copy of a
+resolution has the plain ones); italics are not compared.
 """
 from __future__ import annotations
 

@@ -9,8 +9,8 @@ A paragraph that exists only in the previous text is put back where it stood, as
 with its mark (draftlint.docx.paragraphs), in the style and numbering of the draft's paragraph of the same
 kind next to it; "Reject All" restores it. A moved paragraph is shown changed in its new place, with a
 comment that names its old label (rejecting does not move it back). Footnote wording is not redlined
-(footnotes live in a part of their own); a new footnote's mark is inserted with the words around it, and the
-text summary lists every footnote change.
+(footnotes live in a part of the package the document layer does not edit); a new Word footnote's mark is a
+tracked insertion, and the text summary lists every footnote change.
 """
 from __future__ import annotations
 
