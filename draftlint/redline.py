@@ -209,13 +209,17 @@ def _pair_in_gap(old, new, rows: range, cols: range) -> dict[int, int]:
 
 # ------------------------------------------------------------------ words
 
+def _wordy(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
+
+
 def tokens(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in TOKEN.finditer(text)]
 
 
 def word_edits(a: str, b: str) -> list[Edit]:
-    """The words that differ, each run of changes merged with its neighbours when only a space separates
-    them ('Encourages' → 'Also encourages' rather than two edits)."""
+    """The words that differ, each run of changes merged with its neighbours when only a space or a mark of
+    punctuation separates them ('Encourages' → 'Also encourages' rather than two edits)."""
     ta, tb = tokens(a), tokens(b)
     ka = [fold(a[s:e]) or " " for s, e in ta]
     kb = [fold(b[s:e]) or " " for s, e in tb]
@@ -228,7 +232,9 @@ def word_edits(a: str, b: str) -> list[Edit]:
         if merged:
             last = merged[-1]
             gap = ka[last[1]:op[0]]
-            if len(gap) <= 1 and all(k == " " for k in gap) and op[0] - last[1] == op[2] - last[3]:
+            # A space or a lone comma between two edits is read with them: "2018," → "2018 and 75/59 …, and
+            # its decision …," is one change to a drafter, not two with a comma kept between.
+            if len(gap) <= 2 and all(not k.strip() or not _wordy(k) for k in gap):
                 last[1], last[3] = op[1], op[3]
                 continue
         merged.append(op)

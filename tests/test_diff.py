@@ -387,3 +387,12 @@ def test_the_check_command_does_not_import_the_diff_machinery():
             "print(sorted(m for m in sys.modules if m.startswith(('draftlint.redline', 'difflib', 'draftlint.docx'))))")
     out = subprocess.run([__import__("sys").executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_an_extended_chain_reads_as_one_change():
+    """A comma kept between two insertions does not split the change in the e-mail."""
+    from draftlint.redline_report import describe
+
+    pp1 = next(p for p in _compare(PREVIOUS, DRAFT).paragraphs if p.names == "PP1")
+    assert describe(pp1) == ("PP1 changed: '2017 and' → '2017,', '2018,' → '2018 and 75/59 of 7 December 2020, "
+                             "and its decision 76/516 of 6 Decem…'")
