@@ -153,11 +153,11 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
     options = Options(select=_split(select), ignore=_split(ignore), config=config_path, strict=strict,
                       previous=previous, debug=debug, profile=profile)
     if show_diff:
-        from draftlint.fixcli import print_diff
+        from draftlint.writers.fix_command import print_diff
 
         sys.exit(print_diff(expand(paths), options))
     if annotate:
-        from draftlint.fixcli import write_annotated
+        from draftlint.writers.fix_command import write_annotated
 
         if len(paths) != 1 or os.path.isdir(paths[0]):
             _err("draftlint check: error: --annotate takes one draft (see draftlint check --help)")
@@ -283,7 +283,7 @@ def _split(values) -> tuple[str, ...]:
 def fix(draft, output, no_track, unsafe, select, ignore, config_path, in_place, show_diff, force, profile):
     """Write a copy of DRAFT (.docx) in which every finding marked fixable is mended, as tracked changes."""
     from draftlint.lint.engine import Options
-    from draftlint.fixcli import print_diff, run_fix
+    from draftlint.writers.fix_command import print_diff, run_fix
 
     options = Options(select=_split(select), ignore=_split(ignore), config=config_path, profile=profile)
     if show_diff:
@@ -353,7 +353,7 @@ def rules(args, markdown, config_path, build_cache):
 def scaffold(previous, output, session, cycle, sponsors, changes, force):
     """Write next session's draft from the last adopted resolution on the item (.docx, .md or .txt)."""
     from draftlint.errors import InputError
-    from draftlint.scaffold import scaffold as make
+    from draftlint.writers.scaffold import scaffold as make
 
     try:
         written = make(previous, output, session=session, cycle=cycle, sponsors=sponsors, changes=changes, force=force)
@@ -393,3 +393,17 @@ def new(kind, output, force):
         print(f"{_shown(output)}: error: cannot write the file ({exc.strerror or exc})")
         sys.exit(2)
     print(f"wrote {_shown(output)}")
+
+
+@cli.command(short_help="Show the draft's changes against last session's text.")
+@click.argument("previous", type=FILE, metavar="PREVIOUS")
+@click.argument("draft", type=FILE, metavar="DRAFT")
+@click.option("-o", "--output", type=FILE, metavar="REDLINE.docx",
+              help="Also write a copy of DRAFT (.docx) with every change as a tracked change by draftlint.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="text: a summary to paste into an e-mail; json: the same as data.")
+def diff(previous, draft, output, fmt):
+    """Compare DRAFT with PREVIOUS, last session's text (.docx, .md, .txt), paragraph by paragraph."""
+    from draftlint.writers.diff_command import run_diff
+
+    sys.exit(run_diff(previous, draft, output, fmt))

@@ -15,7 +15,7 @@ from accepting import accept, revisions
 from conftest import run_cli
 from ooxml_checks import audit
 from draftlint.lint.engine import check_file
-from draftlint.fix import fix_file
+from draftlint.writers.fix import fix_file
 from draftlint.formats import read
 from draftlint.model.resolution import build
 
@@ -267,7 +267,7 @@ def test_fix_and_annotate_are_not_imported_by_check():
 
     code = ("import sys; from draftlint.cli import main; sys.argv=['draftlint','check',%r]\n"
             "try: main()\nexcept SystemExit: pass\n"
-            "print('LOADED', [m for m in ('draftlint.fix','draftlint.annotate','draftlint.formats.docx.edit') if m in sys.modules])"
+            "print('LOADED', [m for m in ('draftlint.writers.fix','draftlint.writers.annotate','draftlint.formats.docx.edit') if m in sys.modules])"
             ) % str(EXAMPLE)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "LOADED []" in r.stdout

@@ -110,7 +110,7 @@ def test_interrupted_write_leaves_nothing(tmp_path, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(draftlint.files.os, "fsync", explode)
-    from draftlint.scaffold import scaffold
+    from draftlint.writers.scaffold import scaffold
 
     with pytest.raises(KeyboardInterrupt):
         scaffold(str(EXAMPLES / "A_RES_77_64.docx"), str(tmp_path / "new.docx"))
@@ -139,7 +139,7 @@ except Exception:  # pragma: no cover - the property module is optional
 @given(d=drafts() if drafts is not None else None)
 def test_scaffold_of_random_resolutions_reads_back(tmp_path_factory, d):
     from draftlint.errors import InputError
-    from draftlint.scaffold import scaffold
+    from draftlint.writers.scaffold import scaffold
 
     folder = tmp_path_factory.mktemp("scaffold")
     prev = folder / "prev.md"

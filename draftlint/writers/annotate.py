@@ -34,7 +34,7 @@ def annotate_file(path: str, output: str, *, options=None, force: bool = False) 
     such as a footnote's)."""
     from draftlint.formats.docx.edit import Document
     from draftlint.lint.engine import Options, check_file
-    from draftlint.fix import _reader_texts
+    from draftlint.writers.fix import _reader_texts
     from draftlint.formats import read
 
     if not path.lower().endswith(".docx"):

@@ -32,7 +32,7 @@ def _guarded(path: str, out: str | None, work):
 
 
 def run_fix(path: str, output: str | None, options, *, track: bool, in_place: bool, force: bool) -> int:
-    from draftlint.fix import fix_file
+    from draftlint.writers.fix import fix_file
 
     if not os.path.exists(path):
         return _fail(path, "no such file")
@@ -50,7 +50,7 @@ def run_fix(path: str, output: str | None, options, *, track: bool, in_place: bo
 
 def print_diff(paths: list[str], options) -> int:
     """What fix would change, file by file; a text draft gets one line saying fix does not write it."""
-    from draftlint.fix import describe, fix_file
+    from draftlint.writers.fix import describe, fix_file
 
     worst = 0
     for path in paths:
@@ -73,7 +73,7 @@ def print_diff(paths: list[str], options) -> int:
 
 
 def write_annotated(path: str, output: str, options, force: bool) -> None:
-    from draftlint.annotate import annotate_file
+    from draftlint.writers.annotate import annotate_file
 
     if not os.path.exists(path):
         sys.exit(_fail(path, "no such file"))
