@@ -4,15 +4,14 @@ from __future__ import annotations
 from draftlint.errors import InputError
 from draftlint.model.source import Comment, Footnote, Mark, Paragraph, Run, Source, join_all
 from draftlint.formats.docx.limits import VAL, Numbering, Package, Styles, on, on_attr, w
-from draftlint.formats.docx.walk import block_paragraphs, inline_runs, mark_deleted
+from draftlint.formats.docx.walk import block_paragraphs, follow_field, inline_runs, mark_deleted, special_char
 from draftlint.model.patterns import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
-P, R, T, TAB, BR, CR = w("p"), w("r"), w("t"), w("tab"), w("br"), w("cr")
+P, R, T = w("p"), w("r"), w("t")
 PPR, RPR, PSTYLE, RSTYLE = w("pPr"), w("rPr"), w("pStyle"), w("rStyle")
 I_, VERT, VANISH = w("i"), w("vertAlign"), w("vanish")
 NUMPR, NUMID, ILVL = w("numPr"), w("numId"), w("ilvl")
 FNREF, FLDCHAR, INSTR = w("footnoteReference"), w("fldChar"), w("instrText")
-NBH, SOFTH, PTAB = w("noBreakHyphen"), w("softHyphen"), w("ptab")
 DEL, MOVEFROM, SDT, SDTCONTENT = w("del"), w("moveFrom"), w("sdt"), w("sdtContent")
 CSTART, CEND, CREF = w("commentRangeStart"), w("commentRangeEnd"), w("commentReference")
 BODY = w("body")
@@ -163,24 +162,13 @@ class _DocxReader:
                 if t == T:
                     if not self.field_stack or self.field_stack[-1] != "code":
                         parts.append(el.text or "")
-                elif t == TAB or t == PTAB:
-                    parts.append("\t")
-                elif t == BR or t == CR:
-                    if el.get(w("type")) not in ("page", "column"):
-                        parts.append("\n")
-                elif t == NBH:
-                    parts.append("-")
                 elif t == FNREF:
                     marks.append(Mark(offset=pos + sum(map(len, parts)), key=el.get(ID, ""), typed=False))
                     custom_mark = on_attr(el.get(w("customMarkFollows")))
                 elif t == FLDCHAR:
-                    kind = el.get(w("fldCharType"))
-                    if kind == "begin":
-                        self.field_stack.append("code")
-                    elif kind == "separate" and self.field_stack:
-                        self.field_stack[-1] = "result"
-                    elif kind == "end" and self.field_stack:
-                        self.field_stack.pop()
+                    follow_field(el, self.field_stack)
+                elif (ch := special_char(el)) is not None:
+                    parts.append(ch)
                 elif t == CREF:
                     cid = el.get(ID)
                     if cid not in comments:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from draftlint.formats.docx.names import BR, CR, NBH, PTAB, R, RPR, RSTYLE, T, TAB, VAL, w
+from draftlint.formats.docx.names import R, RPR, RSTYLE, T, VAL, w
 from draftlint.formats.docx.limits import Styles, on, on_attr
-from draftlint.formats.docx.walk import block_paragraphs, inline_runs, mark_deleted
+from draftlint.formats.docx.walk import block_paragraphs, follow_field, inline_runs, mark_deleted, special_char
 from draftlint.model.patterns import SUPERSCRIPTS
 
 FNREF, FLDCHAR = w("footnoteReference"), w("fldChar")
@@ -100,23 +100,12 @@ class _Walker:
                 if t == T:
                     if not self.field_stack or self.field_stack[-1] != "code":
                         slots.extend(Slot(el, k, r, ch) for k, ch in enumerate(el.text or ""))
-                elif t == TAB or t == PTAB:
-                    slots.append(Slot(el, 0, r, "\t"))
-                elif t == BR or t == CR:
-                    if el.get(w("type")) not in ("page", "column"):
-                        slots.append(Slot(el, 0, r, "\n"))
-                elif t == NBH:
-                    slots.append(Slot(el, 0, r, "-"))
                 elif t == FNREF:
                     custom_mark = on_attr(el.get(w("customMarkFollows")))
                 elif t == FLDCHAR:
-                    kind = el.get(w("fldCharType"))
-                    if kind == "begin":
-                        self.field_stack.append("code")
-                    elif kind == "separate" and self.field_stack:
-                        self.field_stack[-1] = "result"
-                    elif kind == "end" and self.field_stack:
-                        self.field_stack.pop()
+                    follow_field(el, self.field_stack)
+                elif (ch := special_char(el)) is not None:
+                    slots.append(Slot(el, 0, r, ch))
             if custom_mark and slots:
                 custom_mark = False  # the reader takes this run's text as the footnote's own mark
                 continue

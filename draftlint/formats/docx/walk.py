@@ -47,3 +47,31 @@ def mark_deleted(p) -> bool:
     ppr = p.find(PPR)
     rpr = ppr.find(RPR) if ppr is not None else None
     return rpr is not None and (rpr.find(DEL) is not None or rpr.find(MOVEFROM) is not None)
+
+
+TAB, PTAB, BR, CR, NBH = w("tab"), w("ptab"), w("br"), w("cr"), w("noBreakHyphen")
+
+
+def special_char(el) -> str | None:
+    """The character a run's non-text child stands for: a tab, a line break (a page or column break is layout,
+    not text), a non-breaking hyphen; None for anything else."""
+    t = el.tag
+    if t == TAB or t == PTAB:
+        return "\t"
+    if t == BR or t == CR:
+        return None if el.get(w("type")) in ("page", "column") else "\n"
+    if t == NBH:
+        return "-"
+    return None
+
+
+def follow_field(el, stack: list[str]) -> None:
+    """Keep `stack` on the fields a w:fldChar opens and closes: the text of a field's code is not text of the
+    paragraph, the text of its result is. Fields span runs and paragraphs, so the stack lives as long as the walk."""
+    kind = el.get(w("fldCharType"))
+    if kind == "begin":
+        stack.append("code")
+    elif kind == "separate" and stack:
+        stack[-1] = "result"
+    elif kind == "end" and stack:
+        stack.pop()
