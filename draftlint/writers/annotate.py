@@ -2,7 +2,6 @@
 fault, for a drafter to pass on as it is. Imported by that option only."""
 from __future__ import annotations
 
-import os
 
 from draftlint.errors import InputError
 
@@ -36,15 +35,11 @@ def annotate_file(path: str, output: str, *, options=None, force: bool = False) 
     from draftlint.lint.engine import Options, check_file
     from draftlint.writers.fix import _reader_texts
     from draftlint.formats import read
+    from draftlint.writers.target import check_target
 
     if not path.lower().endswith(".docx"):
         raise InputError("--annotate writes Word comments into a .docx draft; this draft is not one")
-    if not output.lower().endswith(".docx"):
-        raise InputError(f"the annotated copy {output} must be a .docx file")
-    if os.path.exists(output) and os.path.samefile(output, path):
-        raise InputError("the annotated copy would replace the draft; choose another file")
-    if os.path.exists(output) and not force:
-        raise FileExistsError(0, "exists", output)
+    check_target(output, path, force, "the annotated copy")
     result = check_file(path, options or Options())
     if result.error:
         raise InputError(result.error)

@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 
 from draftlint.errors import InputError
+from draftlint.writers.target import check_target
 
 # A fix can reveal the next one: the check reports only the first of a run of shifted typed numbers, so
 # each round renumbers one more paragraph. Every round must apply an edit not made before, and the rounds
@@ -137,12 +138,7 @@ def fix_file(path: str, output: str | None, *, options=None, track: bool = True,
     options = options or Options()
     out = path if in_place else (output or default_output(path))
     if write and not in_place:
-        if not out.lower().endswith(".docx"):
-            raise InputError(f"the output {out} is not a .docx file")
-        if os.path.exists(out) and os.path.samefile(out, path):
-            raise InputError("the output would replace the draft; use --in-place to fix the draft itself")
-        if os.path.exists(out) and not force:
-            raise FileExistsError(0, "exists", out)
+        check_target(out, path, force, "the output", "use --in-place to fix the draft itself")
     work = tempfile.mkdtemp(prefix="draftlint-fix-")
     outcome = Outcome(written=None)
     try:
