@@ -371,8 +371,10 @@ def scaffold(previous, output, session, cycle, sponsors, changes, force):
 
 
 @cli.command()
-@click.option("--kind", type=click.Choice(["ga-draft", "ga", "sc"]), required=True,
-              help="ga-draft: Main Committee draft; ga: General Assembly resolution; sc: Security Council resolution.")
+@click.option("--kind", type=click.Choice(["ga-draft", "ga-plenary", "hrc", "ga", "sc"]), required=True,
+              help="ga-draft: Main Committee draft (A/C.n/81/L.); ga-plenary: plenary draft (A/81/L.); "
+                   "hrc: Human Rights Council draft (A/HRC/../L.); ga: General Assembly resolution; "
+                   "sc: Security Council resolution.")
 @click.option("-o", "--output", type=FILE, required=True, metavar="FILE", help="The new file (.docx).")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def new(kind, output, force):

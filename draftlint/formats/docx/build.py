@@ -22,6 +22,11 @@ NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
 TOKEN = re.compile(r"\{\+\+(?P<ins>.*?)\+\+\}|\{--(?P<del>.*?)--\}|\{>>(?P<comment>.*?)<<\}|"
                    r"(?P<ph>\[(?:\.{2,}|…|[A-Z][A-Za-z ]{0,24})\])|\*\*(?P<bold>[^*\s][^*]*?)\*\*|\*(?P<it>[^*\s][^*]*?)\*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)", re.S)
 OP_NUMBER = re.compile(r"^(\d{1,3})\.\s+")
+# The words that open a resolution's body ("The General Assembly,"): the lines above it are its heading.
+OPENING = re.compile(r"^\*?The [A-Z][A-Za-z ]{2,60},\*?$")
+# The title of a draft follows its sponsors' line; an adopted General Assembly title starts "77/64. ".
+SPONSORS = re.compile(r":\*?\s+(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.I)
+ADOPTED_TITLE = re.compile(r"^(?:\d+|\[\.\.\])/?\d*\.\s+\S")
 SUB_NUMBER = re.compile(r"^\(([a-z]{1,4})\)\s+")
 
 
@@ -96,19 +101,20 @@ class _Writer:
             out.append(self.run(text[pos:]))
         return "".join(out), comments
 
-    def paragraph(self, text: str, notes: dict[str, str]) -> str:
-        ppr = ""
-        m = OP_NUMBER.match(text)
-        s = SUB_NUMBER.match(text)
+    def paragraph(self, text: str, notes: dict[str, str], style: str = "SingleTxt") -> str:
+        numpr = ""
+        # Only body paragraphs are numbered: a heading line such as "(a) ..." stays as typed.
+        m = OP_NUMBER.match(text) if style == "SingleTxt" else None
+        s = SUB_NUMBER.match(text) if style == "SingleTxt" else None
         if self.numbering == "auto" and m:
             text = text[m.end():]
-            ppr = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            numpr = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
             self.sub_levels = []
         elif self.numbering == "auto" and s:
             token = s.group(1)
             text = text[s.end():]
             level = self._sub_level(token, text)
-            ppr = f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            numpr = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>'
         elif m or s:
             mark = (m or s)
             text = mark.group(0).rstrip() + "\t" + text[mark.end():]
@@ -120,7 +126,7 @@ class _Writer:
                                   for k in range(len(comments)))
             body = marks_open + body + marks_close
             self.comments.extend(comments)
-        return f"<w:p>{ppr}{body}</w:p>"
+        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{numpr}</w:pPr>{body}</w:p>'
 
     def _sub_level(self, token: str, text: str) -> int:
         """1 for (a), (b) …; 2 for (i), (ii) … under a letter sub-paragraph that ends with a colon."""
@@ -140,6 +146,21 @@ def _lead_in(text: str) -> bool:
     return text.endswith(":")
 
 
+def _styles(texts: list[str]) -> list[str]:
+    """The paragraph style of each paragraph: the heading block above the opening words in DocHeading, the
+    draft's title in DocTitle, the rest in SingleTxt (the UN's name for body text). A text without an opening
+    (a fragment for a test) is all body."""
+    opening = next((k for k, t in enumerate(texts) if OPENING.match(t)), None)
+    styles = ["SingleTxt"] * len(texts)
+    if opening is not None and opening > 0:
+        styles[opening] = "Opening"  # room between the heading block and the body, whatever the heading's last line
+    for k in range(opening or 0):
+        styles[k] = "DocHeading"
+        if (k and SPONSORS.search(texts[k - 1])) or ADOPTED_TITLE.match(texts[k]):
+            styles[k] = "DocTitle"
+    return styles
+
+
 def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: str = "word",
                italics: str = "direct", overwrite: bool = True) -> str:
     """Write `draft` (text format) to `path` as .docx. numbering typed|auto, footnotes word|typed, italics direct|style."""
@@ -154,11 +175,12 @@ def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: st
             body_blocks.append(block)
     wr = _Writer(numbering, footnotes, italics)
     paras = []
-    for block in body_blocks:
-        text = " ".join(line.strip() for line in block.splitlines())
+    texts = [" ".join(line.strip() for line in block.splitlines()) for block in body_blocks]
+    styles = _styles(texts)
+    for text, style in zip(texts, styles):
         if OP_NUMBER.match(text):
             wr.sub_levels = []
-        paras.append(wr.paragraph(text, notes))
+        paras.append(wr.paragraph(text, notes, style))
     footnote_parts = []
     for number, fid in wr.footnotes.items():
         inner, _ = wr.inline(notes[number], {})
@@ -167,7 +189,7 @@ def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: st
                               f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{inner}</w:p></w:footnote>')
     parts = {
         "word/document.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}><w:body>'
-                             f'{"".join(paras)}<w:sectPr/></w:body></w:document>',
+                             f'{"".join(paras)}{SECTION}</w:body></w:document>',
         "word/styles.xml": STYLES,
         "word/numbering.xml": NUMBERING,
         "word/footnotes.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {NS}>'
@@ -232,11 +254,22 @@ def _required_parts() -> dict[str, str | bytes]:
                 "word/theme/theme1.xml": zf.read("word/theme/theme1.xml")}
 
 
+# An A4 page with the margins of UN documents (the text block 16.5 cm wide, as in the Official Documents System).
+SECTION = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1200" w:bottom="1898" '
+           'w:left="1200" w:header="576" w:footer="1030" w:gutter="0"/></w:sectPr>')
+
+# UN layout in twentieths of a point: body text indented 1267 (2.235 cm) on both sides, first line 720 (1.27 cm)
+# further in, 12 pt lines and 6 pt after each paragraph, justified; a typed or automatic operative number sits
+# at the first-line indent and its tab reaches the stop 475 further on, where the text starts.
 STYLES = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles {NS}>
-<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="20"/></w:rPr></w:rPrDefault></w:docDefaults>
-<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
-<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:rPr><w:sz w:val="17"/></w:rPr></w:style>
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
+<w:style w:type="paragraph" w:styleId="SingleTxt"><w:name w:val="Single Txt"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:tabs><w:tab w:val="left" w:pos="2462"/><w:tab w:val="left" w:pos="2938"/></w:tabs><w:spacing w:after="120"/><w:ind w:left="1267" w:right="1267" w:firstLine="720"/><w:jc w:val="both"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Opening"><w:name w:val="Opening"/><w:basedOn w:val="SingleTxt"/><w:next w:val="SingleTxt"/><w:qFormat/><w:pPr><w:spacing w:before="240"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="DocHeading"><w:name w:val="Doc Heading"/><w:basedOn w:val="Normal"/><w:next w:val="DocHeading"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:after="40"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="DocTitle"><w:name w:val="Doc Title"/><w:basedOn w:val="Normal"/><w:next w:val="SingleTxt"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="240" w:line="270" w:lineRule="exact"/><w:ind w:left="1267" w:right="1267" w:hanging="1267"/></w:pPr><w:rPr><w:b/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="40" w:line="210" w:lineRule="exact"/><w:ind w:left="1267" w:right="1267"/></w:pPr><w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>
 <w:style w:type="character" w:styleId="Emphasis"><w:name w:val="Emphasis"/><w:rPr><w:i/></w:rPr></w:style>
 <w:style w:type="character" w:styleId="LeadPhrase"><w:name w:val="Lead phrase"/><w:basedOn w:val="Emphasis"/></w:style>
 <w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>
@@ -245,9 +278,9 @@ STYLES = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 NUMBERING = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:numbering {NS}>
 <w:abstractNum w:abstractNumId="0">
-<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="tab"/><w:lvlText w:val="%1."/></w:lvl>
-<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:suff w:val="tab"/><w:lvlText w:val="(%2)"/></w:lvl>
-<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:suff w:val="tab"/><w:lvlText w:val="(%3)"/></w:lvl>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="tab"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1267" w:firstLine="720"/></w:pPr></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:suff w:val="tab"/><w:lvlText w:val="(%2)"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1267" w:firstLine="720"/></w:pPr></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:suff w:val="tab"/><w:lvlText w:val="(%3)"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1267" w:firstLine="1195"/></w:pPr></w:lvl>
 </w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
 </w:numbering>'''
