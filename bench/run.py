@@ -132,25 +132,7 @@ def listfile(paths: list[str]) -> str:
 
 # ---------------------------------------------------------------- measurements
 
-HOUSE_PACK = """pack: house
-rules:
-  - id: no-hereby
-    kind: forbid
-    category: style
-    severity: error
-    scope: [operative]
-    tokens: [hereby]
-    message: 'Avoid "{match}".'
-    doc: {summary: No hereby., why: House style., wrong: "1. *Decides* hereby to act;", right: "1. *Decides* to act;"}
-  - id: us-spelling
-    kind: replace
-    category: spelling
-    severity: warning
-    scope: [preamble, operative, sub, footnote]
-    swap: {program: programme, labor: labour}
-    message: 'Write "{suggestion}", not "{match}".'
-    doc: {summary: UN spelling., why: Oxford spelling., wrong: "1. *Welcomes* the program;", right: "1. *Welcomes* the programme;"}
-"""
+HOUSE_PACK = (ROOT / "examples" / "house.yaml").read_text(encoding="utf-8")  # the README's house pack
 
 
 def configured_example() -> Path:

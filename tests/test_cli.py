@@ -233,17 +233,7 @@ def test_fast_exit_and_gc_tuning_can_be_switched_off(switch):
         assert "teardown" not in r.stdout
 
 
-HOUSE_PACK = """pack: house
-rules:
-  - id: no-hereby
-    kind: forbid
-    category: style
-    severity: error
-    scope: [operative]
-    tokens: [hereby]
-    message: 'Avoid "{match}".'
-    doc: {summary: No hereby., why: House style., wrong: "1. *Decides* hereby to act;", right: "1. *Decides* to act;"}
-"""
+HOUSE_PACK = (ROOT / "examples" / "house.yaml").read_text(encoding="utf-8")
 
 
 def test_checking_leaves_no_reference_cycles(tmp_path):

@@ -11,26 +11,7 @@ import yaml
 from conftest import ROOT, lint_docx, lint_text, run_cli
 from draftlint.lint.registry import documented_rules
 
-HOUSE = textwrap.dedent("""\
-    pack: house
-    rules:
-      - id: no-hereby
-        kind: forbid
-        category: style
-        severity: error
-        scope: [operative]
-        tokens: [hereby]
-        message: 'Avoid "{match}".'
-        doc: {summary: No hereby., why: House style., wrong: "1. *Decides* hereby to act;", right: "1. *Decides* to act;"}
-      - id: us-spelling
-        kind: replace
-        category: spelling
-        severity: warning
-        scope: [preamble, operative, sub, footnote]
-        swap: {program: programme, labor: labour}
-        message: 'Write "{suggestion}", not "{match}".'
-        doc: {summary: UN spelling., why: Oxford spelling., wrong: "1. *Welcomes* the program;", right: "1. *Welcomes* the programme;"}
-    """)
+HOUSE = (ROOT / "examples" / "house.yaml").read_text(encoding="utf-8")
 
 DRAFT = ("*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
          "1. *Welcomes* the Program of work;\n\n2. *Decides* hereby to remain seized of the matter.\n")
