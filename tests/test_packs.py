@@ -247,3 +247,11 @@ def test_pyproject_configuration_on_python_3_10(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "tomllib", None)  # `import tomllib` fails as on Python 3.10
     found = config._from_pyproject(str(tmp_path / "pyproject.toml"))
     assert found.strict is True and found.packs == [str(tmp_path / "house.yaml")]
+
+
+def test_the_readme_shows_the_house_pack_as_it_is():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"\(this one is `examples/house.yaml`\):\n\n```yaml\n(.*?)```", readme, re.S).group(1)
+    assert shown == "".join(l for l in HOUSE.splitlines(keepends=True) if not l.startswith("#"))
