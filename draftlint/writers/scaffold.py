@@ -12,7 +12,6 @@ import os
 import re
 
 from draftlint.model import sessions as identity
-from draftlint.lint.checks.agenda import AGENDA, report_session
 from draftlint.model.citations import cited_lists
 from draftlint.errors import InputError
 from draftlint.model.source import Paragraph, Run, replace_span
@@ -23,9 +22,6 @@ from draftlint.formats.text.write import paragraph_text
 COMMITTEE = re.compile(r"\[on the report of the (?:[^()\]]*\()?(?P<c>(?:First|Second|Third|Fourth|Fifth|Sixth) Committee)")
 PURSUANT = re.compile(r"(?P<lead>report of the Secretary-General submitted pursuant to (?:General Assembly )?resolution )"
                       r"(?P<sym>\d{1,3}/\d{1,4})")
-SESSION_WORD = r"(?P<ord>[a-z]+(?:-[a-z]+)?) session"
-REPORT_AT = re.compile(r"(?:report|submit)\b[^;.]*?\bat its " + SESSION_WORD)
-AGENDA_AT = re.compile(r"provisional agenda of its " + SESSION_WORD)
 
 
 class Scaffold:
@@ -39,7 +35,7 @@ class Scaffold:
         if not prev.operative:
             raise InputError("the previous resolution has no operative paragraphs to carry over")
         self.prev_session = identity.session(prev)
-        self.target = session or self._agenda_session()
+        self.target = session or identity.agenda_session(prev)
         if self.target is None:
             raise InputError("the previous resolution does not say which session takes the item up next "
                              "(no “Decides to include in the provisional agenda of its … session”); give --session")
@@ -49,13 +45,6 @@ class Scaffold:
         self.symbol = identity.symbol(prev)
         self.date = identity.adoption_date(prev)
         self.sponsors = sponsors
-
-    def _agenda_session(self) -> int | None:
-        for node in reversed(self.prev.operative):
-            m = AGENDA.search(node.text)
-            if m:
-                return value(m.group("ord")) or (int(re.sub(r"\D", "", m.group("ord"))) if m.group("ord")[0].isdigit() else None)
-        return None
 
     # The heading of a Main Committee draft.
     def heading(self) -> list[str]:
@@ -69,7 +58,7 @@ class Scaffold:
         lines = [f"{ordinal(self.target).capitalize()} session"]
         if committee:
             lines.append(committee)
-        lines += ["Agenda item [..]", self._agenda_title() or title,
+        lines += ["Agenda item [..]", identity.next_agenda_title(prev) or title,
                   f"{self.sponsors or '[Sponsors]'}: draft resolution", title]
         return lines
 
@@ -78,17 +67,6 @@ class Scaffold:
             return re.sub(r"^\d{1,3}/\d{1,4}(?:\s+[A-Z](?:\s*[-–]\s*[A-Z])?)?\.\s*", "", n.text)
         return "[Title]"
 
-    def _agenda_title(self) -> str | None:
-        for node in reversed(self.prev.operative):
-            m = re.search(r"under the item entitled “(?P<item>[^”]+)”, the sub-item entitled “(?P<sub>[^”]+)”", node.text)
-            if m:
-                sub = m.group("sub")
-                return f"{m.group('item')}: {sub[:1].lower()}{sub[1:]}"
-            m = re.search(r"the item entitled “(?P<item>[^”]+)”", node.text)
-            if m:
-                return m.group("item")
-        return identity.agenda_title(self.prev)
-
     # The body, edited in the model.
     def body_nodes(self):
         return [n for n in self.prev.nodes if n.kind in ("opening", "pp", "op", "chapeau", "sub", "text", "section")]
@@ -96,7 +74,7 @@ class Scaffold:
     def edit(self) -> None:
         prev = self.prev
         self._chain()
-        requested = report_session(prev)
+        requested = identity.report_session(prev)
         for node in prev.of_kind("op", "sub", "pp"):
             para = node.para
             if requested == self.target and self.symbol:
@@ -104,7 +82,7 @@ class Scaffold:
                 if m and m.group("sym") != self.symbol:
                     replace_span(para, m.start("sym"), m.end("sym"), self.symbol, italic=False)
                     self._report_footnote(node)
-            for pattern in (REPORT_AT, AGENDA_AT):
+            for pattern in (identity.REPORT_AT, identity.AGENDA_AT):
                 m = pattern.search(para.text)
                 if m and value(m.group("ord")) is not None:
                     moved = value(m.group("ord")) + self.cycle

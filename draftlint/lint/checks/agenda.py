@@ -14,19 +14,6 @@ GA = ("Seventy-seventh session\n\nFirst Committee\n\nAgenda item 99 (kk)\n\nGene
       "Countering the threat posed by improvised explosive devices\n\n" + DRAFT_HEAD)
 AGENDA_OP = ("*Decides* to include in the provisional agenda of its {} session, under the item entitled “General and "
              "complete disarmament”, the sub-item entitled “Countering the threat posed by improvised explosive devices”.")
-# Word drafts may join the words of an ordinal with a non-breaking hyphen (U+2011) or space.
-ORD = r"(?P<ord>[A-Za-z]+(?:[-\u2010\u2011 \u00a0][A-Za-z]+)?|\d+(?:st|nd|rd|th))"
-AGENDA = re.compile(rf"provisional agenda of its {ORD} session")
-# "to report to the General Assembly at its seventy-ninth session", "to submit a report … to the General
-# Assembly at its eightieth session": the session of the body named before "at its", within the clause (a
-# report for another body's session, "the Working Group at its eighth session", is not this one's).
-# "Secretary General" without its hyphen is still the Secretary-General.
-REPORT = re.compile(rf"\b[Rr]equests the Secretary[-\u2010\u2011 \u00a0]General to (?:report|submit)\b[^;]*?"
-                    rf"\bto the (?P<body>General Assembly|Assembly|Human Rights Council|Economic and Social "
-                    rf"Council|Council) at its {ORD} session")
-ITEMS = re.compile(r"under the item entitled “(?P<item>[^”]+)”, (?:the|a) sub-item entitled “(?P<sub>[^”]+)”"
-                   r"|(?:the|a) sub-item entitled “(?P<sub2>[^”]+)” of the item entitled “(?P<item2>[^”]+)”"
-                   r"|the item entitled “(?P<only>[^”]+)”")
 FIGURES = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th) (?:regular |special )?session\b")
 
 SESSIONS = Rule(
@@ -82,23 +69,6 @@ MISMATCH = Rule(
 RULES = [SESSIONS, LATER, SPELLING, ITEM, SEIZED, MISMATCH]
 
 
-def _session_value(word: str) -> int | None:
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
-    return int(m.group(1)) if m else value(word)
-
-
-def _report(text: str):
-    return REPORT.search(text) if "equests the Secretary" in text else None  # a cheap test first
-
-
-def report_session(res) -> int | None:
-    for node in res.operative:
-        m = _report(node.text)
-        if m and _own(m.group("body"), res):
-            return _session_value(m.group("ord"))
-    return None
-
-
 def check(res):
     if not res.has_structure:
         return
@@ -109,37 +79,28 @@ def check(res):
         yield SESSIONS.at(target, f"the heading does not agree on the session: {said}", label="heading")
     current = identity.session(res)
     agenda_session = None
-    organ = _organ(res)
+    organ = identity.organ(res)
     for node in res.of_kind("pp", "op", "sub"):
         yield from _spelling(node, organ)
-        m = AGENDA.search(node.text) if node.kind == "op" and "provisional agenda" in node.text else None
+        m = identity.agenda_match(node.text) if node.kind == "op" else None
         if m:
-            agenda_session = _session_value(m.group("ord"))
+            agenda_session = identity.session_value(m.group("ord"))
             yield from _later(node, agenda_session, current, m.group("ord"), "the agenda paragraph")
             yield from _items(res, node)
-        r = _report(node.text) if node.kind == "op" else None
-        if r and _own(r.group("body"), res):
-            yield from _later(node, _session_value(r.group("ord")), current, r.group("ord"), "the report request",
-                              same_ok=True)
-    asked = report_session(res)
+        r = identity.own_report(node.text, res) if node.kind == "op" else None
+        if r:
+            yield from _later(node, identity.session_value(r.group("ord")), current, r.group("ord"),
+                              "the report request", same_ok=True)
+    request = identity.report_request(res)
+    asked = identity.session_value(request[1].group("ord")) if request else None
     if asked and agenda_session and asked != agenda_session:
-        node = next(n for n in res.operative if _report(n.text) and _own(_report(n.text).group("body"), res))
+        node = request[0]
         yield MISMATCH.at(node, f"the report is asked for the {ordinal(asked)} session and the item is put on the "
                                 f"agenda of the {ordinal(agenda_session)} session")
     if res.security_council and res.operative:
         last = res.operative[-1]
         if not re.search(r"\bDecides to remain (?:actively )?seized of the matter\b", last.text):
             yield SEIZED.at(last, "a Security Council resolution usually ends with “Decides to remain seized of the matter.”")
-
-
-def _organ(res) -> str:
-    return "General Assembly" if res.organ == "General Assembly" or res.kind.startswith("ga") else res.organ or ""
-
-
-def _own(body: str, res) -> bool:
-    """Whether the report is for the organ's own session ("the Assembly" in an Assembly text)."""
-    organ = _organ(res)
-    return bool(organ) and (body == organ or organ.endswith(" " + body))
 
 
 def _later(node, named, current, word, what, same_ok=False):
@@ -177,14 +138,13 @@ def _items(res, node):
     items and sub-items on the next agenda routinely ("Lethal autonomous weapons systems" under "General and
     complete disarmament"). Only a title close to the heading's or the resolution's, but not the same, is a
     slip."""
-    m = ITEMS.search(node.text)
+    named_items = identity.agenda_items(node.text)
     title = identity.agenda_title(res)
-    if not m or not title:
+    if not named_items or not title:
         return
     item, _, sub = title.partition(": ")
     own = [_norm(t) for t in (title, item, sub, _title(res)) if t]
-    parent = m.group("item") or m.group("item2")
-    named = m.group("sub") or m.group("sub2") or m.group("only")
+    parent, named = named_items
     for words, against in ((parent, [_norm(item)]), (named, own)):
         if words and _norm(words) not in against and any(_near(_norm(words), t) for t in against):
             yield ITEM.at(node, f"the agenda paragraph names “{words}”, close to but not the heading's “{title}”",

@@ -76,7 +76,7 @@ def check(res):
     if not res.has_structure:
         return
     sc = res.security_council
-    organ = GA if res.organ == GA or res.kind.startswith("ga") else res.organ
+    organ = identity.organ(res)
     for node in res.of_kind("pp", "op", "sub"):
         text = node.text
         for lst in cited_lists(text):
@@ -199,7 +199,7 @@ def _against_previous(res, prev):
                           match=", ".join(missing))
     if prev_symbol and res.has_structure:
         current = identity.session(res)
-        asked = _report_session(prev)
+        asked = identity.report_session(prev)
         if current and asked == current:
             needle = f"pursuant to resolution {prev_symbol}"
             if not any(needle in n.text for n in res.of_kind("pp", "op", "sub")):
@@ -222,9 +222,3 @@ def _reversed(res, prev) -> str | None:
         return (f"the text given with --previous is of {what} ({ordinal(then)}) than this one ({ordinal(now)}); "
                 "give last session's resolution, or swap the two files")
     return None
-
-
-def _report_session(res) -> int | None:
-    from draftlint.lint.checks.agenda import report_session
-
-    return report_session(res)
