@@ -2,10 +2,7 @@
 insertions unwrapped, the old run formatting of a formatting change dropped."""
 from __future__ import annotations
 
-import io
-import zipfile
-
-from ooxml_checks import parts, q
+from ooxml_checks import parts, q, write_with_document
 from lxml import etree
 
 
@@ -24,13 +21,7 @@ def accept(src, dst) -> None:
         parent.remove(ins)
     for change in list(root.iter(q("rPrChange"))):
         change.getparent().remove(change)
-    files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in files.items():
-            zf.writestr(name, data)
-    with open(dst, "wb") as fh:
-        fh.write(buffer.getvalue())
+    write_with_document(dst, files, root)
 
 
 def revisions(path, author: str = "draftlint") -> dict[str, int]:

@@ -44,7 +44,13 @@ def reject(src, dst, author: str = "draftlint") -> None:
             rpr.remove(child)
         for child in list(old if old is not None else []):
             rpr.append(child)
-    files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    write_with_document(dst, files, root)
+
+
+def write_with_document(dst, files: dict[str, bytes], root) -> None:
+    """The package `files` written to `dst` with `root` as its word/document.xml."""
+    files = dict(files, **{"word/document.xml": etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                                              standalone=True)})
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in files.items():

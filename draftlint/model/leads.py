@@ -195,8 +195,9 @@ def goes_on_as_lead(previous: str, following: list[str]) -> bool:
     leads; "*Requests the Secretary-General*", "*Decides to*" and "*Takes note of the report*" do not."""
     if not following:
         return True
-    if not all(w in leadforms.WORDS or w in LEADING_ADVERBS or w == "more" or _coordinated(w, following)
-               for w in following):
+    before = [previous] + following[:-1]
+    if not all(w in leadforms.WORDS or w in LEADING_ADVERBS or w == "more" or _coordinated(w, b)
+               for w, b in zip(following, before)):
         return False
     first, last = following[0], following[-1]
     if first in LEADING_ADVERBS or f"{previous} {first}" in leadforms.BIGRAMS:
@@ -204,10 +205,9 @@ def goes_on_as_lead(previous: str, following: list[str]) -> bool:
     return last in leadforms.ENDINGS and len(last) > 3
 
 
-def _coordinated(word: str, following: list[str]) -> bool:
+def _coordinated(word: str, before: str) -> bool:
     """A second head joined by "and": "*Welcomes and recognizes*", "*Recalls and reiterates*"."""
-    k = following.index(word)
-    return k > 0 and following[k - 1] == "and" and (word in leadforms.OPERATIVE_HEADS or word in leadforms.PREAMBLE_HEADS)
+    return before == "and" and (word in leadforms.OPERATIVE_HEADS or word in leadforms.PREAMBLE_HEADS)
 
 
 def _take(it, n):
