@@ -10,6 +10,7 @@ import sys
 import click
 
 from draftlint import __version__, output
+from draftlint.output import shown
 
 
 def expand(paths) -> list[str]:
@@ -174,7 +175,7 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
             with atomic_stream(output) as out:
                 _report(files, options, jobs, skip_non_drafts, fmt, out, counts)
         except OSError as exc:
-            _err(f"{_shown(output)}: error: cannot write the report ({exc.strerror or exc})")
+            _err(f"{shown(output)}: error: cannot write the report ({exc.strerror or exc})")
             sys.exit(2)
     else:
         _report(files, options, jobs, skip_non_drafts, fmt, sys.stdout, counts)
@@ -189,10 +190,6 @@ def check(paths, fmt, select, ignore, exit_zero, config_path, strict, previous, 
         sys.exit(1)
 
 
-def _shown(path: str) -> str:
-    return output.shown(path)
-
-
 def _same_file(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
@@ -204,7 +201,7 @@ def _refuse_writing_over_inputs(output: str, inputs) -> None:
     """-o never replaces a file the same run reads: `check draft.docx -o draft.docx` would lose the draft."""
     for path in inputs:
         if _same_file(output, path):
-            _err(f"{_shown(output)}: error: the report would replace {_shown(path)}, which this run reads; "
+            _err(f"{shown(output)}: error: the report would replace {shown(path)}, which this run reads; "
                  "choose another file for -o")
             sys.exit(2)
 
@@ -233,7 +230,7 @@ def _report(files, options, jobs, skip_non_drafts, fmt, out, counts) -> None:
 def _skip_non_drafts(results):
     for r in results:
         if r.not_a_draft:
-            _err(f"{_shown(r.path)}: not a resolution, passed over")
+            _err(f"{shown(r.path)}: not a resolution, passed over")
         else:
             yield r
 
@@ -358,16 +355,16 @@ def scaffold(previous, output, session, cycle, sponsors, changes, force):
     try:
         written = make(previous, output, session=session, cycle=cycle, sponsors=sponsors, changes=changes, force=force)
     except InputError as exc:
-        print(f"{_shown(previous)}: error: {exc}")
+        print(f"{shown(previous)}: error: {exc}")
         sys.exit(2)
     except FileExistsError as exc:
-        print(f"{_shown(exc.filename or output)}: error: the file exists already; give another name with -o, "
+        print(f"{shown(exc.filename or output)}: error: the file exists already; give another name with -o, "
               "or --force to replace it")
         sys.exit(2)
     except OSError as exc:
-        print(f"{_shown(output or previous)}: error: cannot write the draft ({exc.strerror or exc})")
+        print(f"{shown(output or previous)}: error: cannot write the draft ({exc.strerror or exc})")
         sys.exit(2)
-    print(f"wrote {_shown(written)}")
+    print(f"wrote {shown(written)}")
 
 
 @cli.command()
@@ -384,17 +381,17 @@ def new(kind, output, force):
 
     template = resource_dir("templates") / f"{kind}.docx"
     if os.path.exists(output) and not force:
-        print(f"{_shown(output)}: error: the file exists already; choose another name or give --force")
+        print(f"{shown(output)}: error: the file exists already; choose another name or give --force")
         sys.exit(2)
     try:
         atomic_write(output, template.read_bytes(), overwrite=force)
     except FileExistsError:
-        print(f"{_shown(output)}: error: the file exists already; choose another name or give --force")
+        print(f"{shown(output)}: error: the file exists already; choose another name or give --force")
         sys.exit(2)
     except OSError as exc:
-        print(f"{_shown(output)}: error: cannot write the file ({exc.strerror or exc})")
+        print(f"{shown(output)}: error: cannot write the file ({exc.strerror or exc})")
         sys.exit(2)
-    print(f"wrote {_shown(output)}")
+    print(f"wrote {shown(output)}")
 
 
 @cli.command(short_help="Show the draft's changes against last session's text.")
