@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 EXAMPLES = ROOT / "examples"
 sys.path.insert(0, str(ROOT / "tests"))
+# The long profile (README, "Development"): the whole corpus and more random seeds.
+LONG = os.environ.get("DRAFTLINT_LONG", "") not in ("", "0")
 
 
 def lint_path(path, profile: str | None = None):

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 import faults
+from conftest import LONG
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
-LONG = os.environ.get("DRAFTLINT_LONG", "") not in ("", "0")
 SAMPLE_SIZE = 20
 MIN_PLACES = 3  # a fault with fewer places in the sample would prove too little about its checks
 RECALL = 0.98

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import run_cli
+from conftest import LONG, run_cli
 from ooxml_checks import audit, document_xml, parts, q, reject
 from draftlint.formats.docx.edit import Document
 from draftlint.formats.docx.names import RPR_ORDER
@@ -214,7 +214,7 @@ def test_offsets_agree_with_the_reader(path):
 
 def _corpus_files(build: str) -> list[Path]:
     files = sorted((CORPUS / build).glob("*.docx"))
-    return files if os.environ.get("DRAFTLINT_LONG") else files[::20]
+    return files if LONG else files[::20]
 
 
 @pytest.mark.parametrize("build", ["word", "libreoffice"])
@@ -333,7 +333,8 @@ def test_offsets_agree_with_the_reader_on_the_constructs(constructs):
     _agreement(constructs)
 
 
-@pytest.mark.parametrize("seed", range(4))
+# Two seeds keep the default suite short; the long profile tries eight.
+@pytest.mark.parametrize("seed", range(8) if LONG else range(2))
 @pytest.mark.parametrize("track", [True, False], ids=["tracked", "direct"])
 def test_random_edits_on_the_constructs(constructs, seed, track, tmp_path):
     out = tmp_path / f"constructs-{seed}.docx"
