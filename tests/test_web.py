@@ -89,6 +89,15 @@ def test_check_gives_the_draft_as_paragraphs_with_findings_on_the_words(server):
     assert _server_files(server) == []
 
 
+def test_sub_paragraphs_keep_their_labels_and_depth(server):
+    text = (ROOT / "tests" / "drafts" / "ga_third_human_rights-flawed.md").read_bytes()
+    status, _, body = post(server.port, "/check", [("draft", "third.md", text)])
+    blocks = {b["label"]: b for b in json.loads(body)["drafts"][0]["blocks"]}
+    assert (blocks["OP4(aa)"]["kind"], blocks["OP4(aa)"]["depth"]) == ("sub", 1)
+    assert (blocks["OP6(a)(ii)"]["kind"], blocks["OP6(a)(ii)"]["depth"]) == ("sub", 2)
+    assert blocks["OP6(a)(iv)"]["findings"]  # the skipped (iii) is reported on (iv)
+
+
 def test_every_download_is_what_the_command_line_makes(server, tmp_path):
     from draftlint.lint.engine import check_file
 
@@ -178,6 +187,63 @@ def test_limits_on_count_size_and_names(server):
     assert conn.getresponse().status == 411
     conn.close()
     assert _server_files(server) == []
+
+
+def test_a_request_leaves_nothing_in_the_engines_caches():
+    from draftlint.lint import config, engine
+    from draftlint.web import jobs
+
+    md = (ROOT / "examples" / "A_RES_75_59.md").read_bytes()
+    found = jobs.check([jobs.Upload("draft.md", md)], jobs.Upload("A_RES_77_64.docx", PREVIOUS.read_bytes()))
+    assert found["previous"] == "A_RES_77_64.docx"
+    assert any(f["rule"].startswith("recall-chain") for f in found["drafts"][0]["findings"])
+    assert not [k for k in engine._PREVIOUS if "draftlint-web-" in k]
+    assert not [k for k in config._FOUND if "draftlint-web-" in k]
+
+
+# --- the command ----------------------------------------------------------------------------------------
+
+def test_check_never_loads_the_web_framework():
+    code = ("import sys\nfrom draftlint.cli import main\ntry:\n    main(['check', '--exit-zero', sys.argv[1]])\n"
+            "except SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.startswith(('starlette', "
+            "'uvicorn', 'multipart', 'python_multipart', 'draftlint.web'))))")
+    out = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_serve_without_the_web_extra_says_how_to_get_it():
+    code = ("import sys\nsys.modules['uvicorn'] = None\nsys.modules['starlette'] = None\n"
+            "from draftlint.cli import main\nmain(['serve', '--no-browser'])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.count("\n") == 1
+    assert out.stderr.startswith("draftlint serve: error: the web page needs the web extra")
+    assert "pip install 'draftlint[web]'" in out.stderr
+
+
+def test_serve_on_a_port_in_use_is_one_line(server):
+    out = _cli("serve", "--port", server.port, "--no-browser")
+    assert out.returncode == 2 and out.stderr.count("\n") == 1
+    assert out.stderr.startswith(f"draftlint serve: error: cannot serve the page at 127.0.0.1:{server.port} (")
+
+
+def test_serve_opens_the_default_browser_and_warns_beyond_this_computer(tmp_path):
+    opened = tmp_path / "opened.txt"
+    script = tmp_path / "browser.py"
+    script.write_text(f"import sys\nopen({str(opened)!r}, 'w').write(sys.argv[1])\n", encoding="utf-8")
+    s = webserver.start(tmp_path / "srv", "--host", "0.0.0.0", browser=f"{sys.executable} {script} %s")
+    try:
+        for _ in range(100):
+            if opened.exists() and opened.read_text():
+                break
+            time.sleep(0.05)
+        assert opened.read_text() == s.url
+        # Beyond loopback the page answers whatever name the network gives this computer.
+        assert get(s.port, "/", headers={"Host": "drafting-pc.mission.example"})[0] == 200
+    finally:
+        code = s.stop()
+    assert code == 0
+    assert "warning: the page is open to every computer that can reach this one" in s.proc.stderr.read()
 
 
 # --- a bounded load test --------------------------------------------------------------------------------

@@ -56,15 +56,19 @@ class Server:
             raise
 
 
-def start(folder: Path, *args: str) -> Server:
-    """`draftlint serve --port 0 --no-browser` with TMPDIR, HOME and its working folder in `folder`."""
+def start(folder: Path, *args: str, browser: str | None = None) -> Server:
+    """`draftlint serve --port 0` with TMPDIR, HOME and its working folder in `folder`; --no-browser unless
+    `browser` is given, the command that stands for the default browser (BROWSER, as Python's webbrowser reads it)."""
     env = dict(os.environ)
+    if browser:
+        env["BROWSER"] = browser
     for key in ("TMPDIR", "HOME", "XDG_CACHE_HOME"):
         (folder / key.lower()).mkdir(parents=True, exist_ok=True)
         env[key] = str(folder / key.lower())
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     (folder / "cwd").mkdir(exist_ok=True)
-    proc = subprocess.Popen([sys.executable, "-m", "draftlint", "serve", "--port", "0", "--no-browser", *args],
+    argv = [sys.executable, "-m", "draftlint", "serve", "--port", "0", *([] if browser else ["--no-browser"]), *args]
+    proc = subprocess.Popen(argv,
                             cwd=folder / "cwd", env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = proc.stdout.readline()
     if "http://" not in line:

@@ -9,11 +9,6 @@ from __future__ import annotations
 from draftlint.model.source import join_all
 from draftlint.writers.annotate import anchor
 
-# What the page names each kind of paragraph; the labels themselves (PP2, OP4(b)) are the drafter's.
-KINDS = {"heading": "heading", "title": "title", "opening": "opening line", "pp": "preambular",
-         "op": "operative", "chapeau": "operative", "sub": "sub-paragraph", "text": "continued", "section": "section",
-         "closing": "closing", "annex": "annex", "trailer": "after the text"}
-
 
 def findings_data(findings) -> list[dict]:
     return [{"id": k, "rule": f.rule, "category": f.category, "severity": f.severity, "message": f.message,
@@ -27,7 +22,7 @@ def draft_view(res, findings) -> dict:
     notes_at = {id(mark): entry.number for entry in res.footnotes for _, mark in entry.marks}
     for node in res.nodes:
         para = node.para
-        block = {"kind": node.kind, "what": KINDS.get(node.kind, node.kind), "label": node.label,
+        block = {"kind": node.kind, "label": node.label,
                  "depth": _depth(node), "number": para.number if para.number and not node.typed else None,
                  "_text": para.text, "_mask": para.italic_mask(), "_marks": [(m.offset, notes_at.get(id(m), m.key))
                                                                            for m in para.marks],
@@ -42,7 +37,7 @@ def draft_view(res, findings) -> dict:
         para = join_all(entry.footnote.paragraphs, " ")
         text = para.text.strip()
         lead = len(para.text) - len(para.text.lstrip())
-        note = {"kind": "footnote", "what": "footnote", "label": entry.label, "depth": 0, "number": entry.number,
+        note = {"kind": "footnote", "label": entry.label, "depth": 0, "number": entry.number,
                 "_text": text, "_mask": para.italic_mask()[lead:lead + len(text)], "_marks": [], "_spans": []}
         footnotes.append(note)
         by_label.setdefault(entry.label, []).append(note)

@@ -326,7 +326,7 @@ function notes(ids, findings, id, whole) {
 function init() {
   const drafts = $("drafts"), previous = $("previous");
   drafts.addEventListener("change", () => { choose(drafts.files, "drafts"); if (state.drafts.length) check(); });
-  previous.addEventListener("change", () => choose(previous.files, "previous"));
+  previous.addEventListener("change", () => { choose(previous.files, "previous"); if (state.drafts.length) check(); });
   dropZone($("drop-drafts"), drafts, "drafts");
   dropZone($("drop-previous"), previous, "previous");
   $("upload").addEventListener("submit", (event) => { event.preventDefault(); check(); });
