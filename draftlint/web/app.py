@@ -40,6 +40,7 @@ def _refused(line: str, status: int = 400) -> PlainTextResponse:
 
 async def _form(request: Request):
     """The drafts and the previous resolution of a request, read within the limits; a Refused otherwise."""
+    from starlette.exceptions import HTTPException
     from starlette.formparsers import MultiPartException
 
     length = request.headers.get("content-length")
@@ -50,9 +51,13 @@ async def _form(request: Request):
                            "smaller drafts", 413)
     try:
         form = await request.form(max_files=MAX_DRAFTS + 1, max_fields=MAX_DRAFTS + 4)
-    except MultiPartException as exc:
-        raise jobs.Refused(f"draftlint: error: the upload cannot be read ({exc}); the page takes at most "
-                           f"{MAX_DRAFTS} drafts at a time", 400) from None
+    except (MultiPartException, HTTPException) as exc:  # Starlette words a form it refuses as an HTTPException
+        if "too many files" in str(getattr(exc, "detail", exc)).lower():
+            raise jobs.Refused(f"draftlint: error: too many drafts at once; the page takes at most {MAX_DRAFTS}",
+                               413) from None
+        raise jobs.Refused(f"draftlint: error: the upload cannot be read as a form "
+                           f"({getattr(exc, 'detail', exc)}); send it from the page",
+                           400) from None
     try:
         drafts = [await _read(f) for f in form.getlist("draft") if _is_file(f)]
         previous = form.get("previous")
