@@ -13,13 +13,13 @@ import threading
 from dataclasses import dataclass
 
 from draftlint.errors import InputError
-from draftlint.formats import DOCX_EXTENSIONS
 
 # The engine and its caches were written for one check at a time in a process (the command line runs files
 # in parallel in processes of their own); the page runs its requests one after another through it. A check
 # takes a fraction of a second, and only one upload is in memory as a model at any time.
 ENGINE = threading.Lock()
 NAME_LENGTH = 120
+WORD = ".docx"  # what fix, annotate and the redline write into (not .docm or .dotx)
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def _shown(ws: Workspace, path: str, result) -> dict:
     from draftlint.lint.rule import CATEGORIES
 
     name = ws.names[path]
-    item = {"name": name, "kind": result.kind, "word": path.lower().endswith(DOCX_EXTENSIONS),
+    item = {"name": name, "kind": result.kind, "word": path.lower().endswith(WORD),
             "error": None, "categories": list(CATEGORIES)}
     if result.error:
         item["error"] = f"{name}: error: {ws.public(result.error)}"
@@ -125,13 +125,15 @@ def _shown(ws: Workspace, path: str, result) -> dict:
         item.update(draft_view(build(read(path)), result.findings))
     except InputError:  # the check read it a moment ago; a model that fails now is shown by its error alone
         pass
+    except Exception as exc:  # a bug in draftlint: one line, as the command line reports its own
+        item["error"] = (f"{name}: error: internal error in draftlint while showing the draft "
+                         f"({type(exc).__name__}: {ws.public(str(exc))}); please report it")
     for f in item.get("findings", ()):
         f["message"] = ws.public(f["message"])
     return item
 
 
-# What each download is: the file name it gets from the draft's stem, its media type, and whether it needs a
-# Word draft, last session's resolution, or no draft at all.
+# Each download: the name it gets from the draft's stem (next session's draft is named by its title), its type.
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 DOWNLOADS = {
     "annotated": ("{stem}-comments.docx", DOCX),
@@ -157,8 +159,8 @@ def download(what: str, draft: Upload | None, previous: Upload | None = None) ->
         raise Refused("draftlint: error: the redline compares the draft with last session's resolution; add it first")
     with ENGINE, Workspace() as ws:
         prev = ws.save(previous, "previous") if previous is not None else None
-        path = ws.save(draft, "0") if draft is not None else None
-        who = path or prev
+        path = ws.save(draft, "0") if draft is not None and what != "scaffold" else None
+        who = path or prev  # the file a problem is named by
         try:
             name, data = _make(what, ws, path, prev)
         except Refused:
@@ -177,9 +179,9 @@ def download(what: str, draft: Upload | None, previous: Upload | None = None) ->
 
 
 def _word_only(ws: Workspace, path: str, what: str) -> None:
-    if not path.lower().endswith(DOCX_EXTENSIONS):
-        raise Refused(f"{ws.names[path]}: error: {what} is made from a Word draft (.docx); this draft is text, "
-                      "so change it by hand as the findings say")
+    if not path.lower().endswith(WORD):
+        raise Refused(f"{ws.names[path]}: error: {what} is made from a Word draft (.docx); this draft is not "
+                      "one, so change it by hand as the findings say")
 
 
 def _make(what: str, ws: Workspace, path: str | None, prev: str | None) -> tuple[str, bytes]:
