@@ -7,6 +7,7 @@ The browser tests need the system's Chromium (Debian's chromium package; .ci/run
 saying so, where there is none."""
 from __future__ import annotations
 
+import base64
 import http.client
 import json
 import os
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -406,3 +408,29 @@ def test_the_page_works_from_the_keyboard_with_named_controls(browser_page):
     italics.focus()
     page.keyboard.press("Space")
     assert section.locator(".shown").inner_text() == "28 of 28 findings shown"
+
+
+def test_a_dropped_draft_with_last_sessions_resolution_offers_the_redline(browser_page, tmp_path):
+    page = browser_page
+    page.get_by_role("button", name="Start again").click()
+    assert page.locator("section.draft").count() == 0
+    page.get_by_label("Last session's resolution").set_input_files(str(PREVIOUS))
+    # Drop the draft on its box, as a drafter drags it from a folder.
+    page.evaluate("""data => {
+        const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], "dropped.docx"));
+        document.getElementById("drop-drafts").dispatchEvent(
+            new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+    }""", base64.b64encode(EXAMPLE.read_bytes()).decode("ascii"))
+    section = page.locator("section.draft").first
+    section.wait_for()
+    assert section.locator("h2").inner_text() == "dropped.docx"
+    with page.expect_download() as info:
+        section.get_by_role("button", name="Redline against last session's resolution (.docx)").click()
+    assert info.value.suggested_filename == "dropped-redline.docx"
+    info.value.save_as(tmp_path / "redline.docx")
+    with zipfile.ZipFile(tmp_path / "redline.docx") as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in body and "<w:del " in body and 'w:author="draftlint"' in body
+    assert page.get_by_role("button", name="Download next session's draft (.docx)").is_visible()
