@@ -402,6 +402,10 @@ def test_the_page_works_from_the_keyboard_with_named_controls(browser_page):
     page.keyboard.press("Enter")
     focused = page.evaluate("document.activeElement.tagName + ' ' + document.activeElement.textContent")
     assert focused == "MARK ."
+    # What a screen reader reads there: the finding's caption under the paragraph.
+    described = page.evaluate("document.activeElement.getAttribute('aria-describedby').split(' ')"
+                              ".map(id => document.getElementById(id).textContent).join(' / ')")
+    assert described == "error: ends with a full stop; a preambular paragraph ends with a comma [punctuation.pp-end]"
     # The focus is visible: the outline the page gives every focused control.
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"

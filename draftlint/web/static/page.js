@@ -294,17 +294,20 @@ function blockElement(block, label, findings, id) {
   const p = el("p");
   if (block.number && block.kind !== "footnote") p.append(el("span", { class: "number", text: block.number }), " ");
   if (block.kind === "footnote") p.append(el("sup", { class: "note", text: block.number }), " ");
-  for (const piece of block.pieces) p.append(pieceNode(piece));
+  for (const piece of block.pieces) p.append(pieceNode(piece, id));
   wrap.append(p);
   if (block.findings.length) wrap.append(notes(block.findings, findings, id, false));
   return wrap;
 }
 
-function pieceNode(piece) {
+// A piece of text; on a finding's words, a <mark> described by the finding's caption under the paragraph, which
+// a screen reader reads when the focus comes to the words from the list.
+function pieceNode(piece, id) {
   if (piece.note !== undefined) return el("sup", { class: "note", text: piece.note });
   const text = piece.italic ? el("em", { text: piece.text }) : document.createTextNode(piece.text);
   if (!piece.findings.length) return text;
-  const mark = el("mark", { "data-findings": piece.findings.join(" "), tabindex: "-1" });
+  const mark = el("mark", { "data-findings": piece.findings.join(" "), tabindex: "-1",
+    "aria-describedby": piece.findings.map((k) => `${id}-n${k}`).join(" ") });
   if (piece.text.trim().length <= 2) mark.classList.add("short");
   mark.append(text);
   return mark;
@@ -314,7 +317,7 @@ function notes(ids, findings, id, whole) {
   const list = el("ul", { class: "notes" });
   for (const k of ids) {
     const f = findings[k];
-    const item = el("li", { class: `sev-${f.severity}`, "data-finding": k, tabindex: whole ? "-1" : null },
+    const item = el("li", { class: `sev-${f.severity}`, "data-finding": k, id: `${id}-n${k}`, tabindex: whole ? "-1" : null },
       el("strong", { text: `${f.severity}: ` }), `${f.message} `, el("span", { class: "rule", text: `[${f.rule}]` }));
     list.append(item);
   }
