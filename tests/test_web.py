@@ -102,7 +102,8 @@ def test_sub_paragraphs_keep_their_labels_and_depth(server):
 
 
 def test_every_download_is_what_the_command_line_makes(server, tmp_path):
-    from draftlint.lint.engine import check_file
+    from draftlint import output
+    from draftlint.lint.engine import Options, check_file
 
     draft, previous = EXAMPLE.read_bytes(), PREVIOUS.read_bytes()
     both = [("draft", "A_RES_75_59.docx", draft), ("previous", "A_RES_77_64.docx", previous)]
@@ -114,8 +115,8 @@ def test_every_download_is_what_the_command_line_makes(server, tmp_path):
     assert 'filename="A_RES_75_59-fixed.docx"' in got["fixed"][0]
     report = json.loads(got["json"][1])
     assert report["files"][0]["path"] == "A_RES_75_59.docx"
-    cli = json.loads(_cli("check", "--format", "json", "--previous", PREVIOUS, EXAMPLE).stdout)
-    assert report["files"][0]["diagnostics"] == cli["files"][0]["diagnostics"]
+    cli = json.loads(output.render("json", [check_file(str(EXAMPLE), Options(previous=str(PREVIOUS)))]))
+    assert report["files"][0]["diagnostics"] == cli["files"][0]["diagnostics"]  # as check --format json prints it
     sarif = json.loads(got["sarif"][1])
     assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "A_RES_75_59.docx"
     status, headers, body = post(server.port, "/download/scaffold", [("previous", "A_RES_75_59.docx", draft)])
