@@ -406,3 +406,21 @@ def diff(previous, draft, output, fmt):
     from draftlint.writers.diff_command import run_diff
 
     sys.exit(run_diff(previous, draft, output, fmt))
+
+
+@cli.command(short_help="Open the web page on which drafters check drafts without a terminal.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Where the page listens; anything but this computer (127.0.0.1) opens it to the network.")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
+              help="The port (0: any free one).")
+@click.option("--no-browser", is_flag=True, help="Do not open the page in the default browser.")
+def serve(host, port, no_browser):
+    """Start the page on which a drafter drops drafts and sees the findings on the words, with the copies and
+    reports to download. Needs the web extra: pip install 'draftlint[web]'."""
+    try:
+        from draftlint.web.serve import serve as run_server
+    except ImportError as exc:  # starlette or uvicorn missing: the web extra is not installed
+        _err(f"draftlint serve: error: the web page needs the web extra ({exc.name or exc} is not installed); "
+             "pip install 'draftlint[web]'")
+        sys.exit(2)
+    sys.exit(run_server(host, port, open_browser=not no_browser))

@@ -67,6 +67,12 @@ def find_config(file_path: str) -> Config:
     return config
 
 
+def forget(inside: str) -> None:
+    """Drop the configurations found for folders under `inside` (a path ending with the separator)."""
+    for folder in [f for f in list(_FOUND) if os.path.join(f, "").startswith(inside)]:
+        _FOUND.pop(folder, None)
+
+
 def _from_pyproject(path: str) -> Config | None:
     try:
         raw = read_regular(path, MAX_PACK_BYTES, "too large")

@@ -118,6 +118,20 @@ def read_previous(path: str):
     return found
 
 
+def forget(folder: str) -> None:
+    """Drop what this process keeps of the files under `folder`: previous resolutions read from there and the
+    configurations found for them. The web page checks each upload in a temporary folder removed after the
+    answer; kept, they would grow a long-running server with every request."""
+    import os
+
+    from draftlint.lint import config
+
+    inside = os.path.join(os.path.abspath(folder), "")
+    for key in [k for k in list(_PREVIOUS) if os.path.abspath(k).startswith(inside)]:
+        _PREVIOUS.pop(key, None)
+    config.forget(inside)
+
+
 def check_file(path: str, options: Options | None = None) -> FileResult:
     from draftlint.lint.config import find_config, load_config
     from draftlint.formats import read
