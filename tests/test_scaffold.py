@@ -47,8 +47,14 @@ def test_from_75_59(tmp_path, previous, seeds):
     out = _scaffold(tmp_path, previous)
     res, _ = lint_path(out)
     assert res.kind == "ga-draft"
-    assert [n.text for n in res.nodes if n.kind in ("heading", "title")][:3] == [
-        "Seventy-sixth session", "First Committee", "Agenda item [..]"]
+    heading = [n.text for n in res.nodes if n.kind in ("heading", "title")]
+    # The adopted heading turned into a First Committee draft's: symbol, distribution, session, committee.
+    assert heading[0] == "United Nations A/C.1/76/L.[..]"
+    assert any(t.startswith("Distr.: Limited") for t in heading) and "Original: English" in heading
+    at = heading.index("Seventy-sixth session")
+    assert heading[at:at + 3] == ["Seventy-sixth session", "First Committee", "Agenda item [..]"]
+    assert heading[-2:] == ["[Sponsors]: draft resolution", "Countering the threat posed by improvised explosive devices"]
+    assert not any(t.startswith(("Resolution adopted", "[on the report", "Distr.: General")) for t in heading)
     assert res.preamble[0].text.endswith("73/67 of 5 December 2018 and 75/59 of 7 December 2020,")
     assert "provisional agenda of its seventy-seventh session" in res.operative[-1].text
     assert not res.of_kind("closing")
@@ -72,6 +78,7 @@ def test_from_77_64(tmp_path, previous, seeds):
     # footnotes run 1, 2, 3 … in order
     assert [e.number for e in res.footnotes] == [str(k) for k in range(1, len(res.footnotes) + 1)]
     assert {f.message for f in _only_placeholders(out)} == {"“[..]” is still to be filled in",
+                                                           "“[date]” is still to be filled in",
                                                            "“[..]” in footnote 13 is still to be filled in"}
     _opens_in_libreoffice(out, tmp_path)
 

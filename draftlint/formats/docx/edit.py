@@ -17,6 +17,7 @@ from draftlint.formats.docx.limits import Styles
 from draftlint.formats.docx.limits import on as is_on
 
 REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+REL_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 # Containers that an untracked deletion may leave empty; an empty one is dropped with its last run.
 PRUNABLE = {INS, DEL, MOVETO, HYPERLINK, SMARTTAG}
 
@@ -240,6 +241,81 @@ class Document:
         self._expect(index, before)
         return cid
 
+    # ---------------------------------------------------------------- whole paragraphs and footnotes
+
+    def insert_paragraph(self, after: int, text: str, *, like: int | None = None, track: bool = True) -> int:
+        """A new paragraph holding `text` after paragraph `after`, with the paragraph and run properties of
+        paragraph `like` (default: `after`); returns its index. Indexes of later paragraphs move on by one."""
+        ref = self._para(like if like is not None else after).elements[0]
+        anchor = self._para(after).elements[-1]
+        p = etree.Element(P)
+        ppr = ref.find(PPR)
+        if ppr is not None:
+            ppr = copy.deepcopy(ppr)
+            for change in ppr.findall(w("pPrChange")) + ppr.findall(w("sectPr")):
+                ppr.remove(change)  # a section break stays where it was; the copy is a plain paragraph
+            mark = ppr.find(RPR)
+            if mark is not None:
+                ppr.remove(mark)
+            p.append(ppr)
+        first = next((r for r in ref.iter(R) if r.find(T) is not None), None)
+        rpr = first.find(RPR) if first is not None else None
+        if rpr is not None:
+            rpr = copy.deepcopy(rpr)
+            for el in rpr.findall(w("vertAlign")) + rpr.findall(w("highlight")):
+                rpr.remove(el)
+        run = new_run(text, rpr)
+        p.append(run)
+        if track:
+            if p.find(PPR) is None:
+                p.insert(0, etree.Element(PPR))
+            mark = etree.SubElement(p.find(PPR), RPR)
+            mark.append(self.revisions.stamp(etree.Element(INS)))
+            self.revisions.inserted(run)
+        anchor.addnext(p)
+        self._changed()
+        index = next(k for k, para in self.paragraphs().items() if p in para.elements)
+        self._expect(index, text)
+        return index
+
+    def remove_paragraph(self, index: int, *, track: bool = True) -> None:
+        """Paragraph `index` gone: tracked, its text and its paragraph mark are deletions (the reader then
+        joins it to the next paragraph); untracked, the w:p is removed unless it ends a section."""
+        para = self._para(index)
+        text = para.text
+        if text:
+            self.delete(index, 0, len(text), track=track)
+        for p in self._para(index).elements:
+            ppr = p.find(PPR)
+            if track:
+                if ppr is None:
+                    ppr = etree.Element(PPR)
+                    p.insert(0, ppr)
+                mark = ppr.find(RPR)
+                if mark is None:
+                    # CT_PPr: the mark's rPr comes before sectPr and pPrChange.
+                    mark = etree.Element(RPR)
+                    later = [c for c in ppr if c.tag in (w("sectPr"), w("pPrChange"))]
+                    (later[0].addprevious if later else ppr.append)(mark)
+                if mark.find(DEL) is None:
+                    mark.insert(0, self.revisions.stamp(etree.Element(DEL)))
+            elif ppr is None or ppr.find(w("sectPr")) is None:
+                p.getparent().remove(p)
+        self._changed()
+
+    def footnote(self, key: str) -> "Document":
+        """The Word footnote with w:id `key`, opened for the same edits: its paragraphs are numbered from 1
+        and offsets count in the reader's text of each (revisions and comments shared with this document)."""
+        part = self.parts.related(self.parts.main, REL_FOOTNOTES)
+        root = self.parts.xml(part) if part and self.parts.has(part) else None
+        found = None if root is None else next((fn for fn in root.iterchildren(w("footnote")) if fn.get(ID) == key), None)
+        if found is None:
+            raise IndexError(f"no footnote {key}")
+        view = copy.copy(self)
+        view.__class__ = _PartView
+        view.body, view._map, view._part = found, None, part
+        return view
+
     def _expect(self, index: int, text: str) -> None:
         # Cutting runs can change what the reader makes of a paragraph (a space-only run at the start of a
         # paragraph with typed footnote marks is dropped); better to stop than to shift every later offset.
@@ -248,10 +324,21 @@ class Document:
 
     # ---------------------------------------------------------------- saving
 
-    def save(self, path: str, *, in_place: bool = False) -> None:
-        """Write atomically; the opened file is replaced only with in_place=True."""
+    def save(self, path: str, *, in_place: bool = False, overwrite: bool = True) -> None:
+        """Write atomically; the opened file is replaced only with in_place=True, and with overwrite=False a
+        file that exists at `path` (or appears there meanwhile) is not replaced."""
         self.revisions.renumber_duplicates(self.body)
-        self.parts.save(path, in_place=in_place)
+        self.parts.save(path, in_place=in_place, overwrite=overwrite)
+
+
+class _PartView(Document):
+    """A document view on another part (a footnote): edits mark that part as changed."""
+
+    _part: str
+
+    def _changed(self) -> None:
+        self._map = None
+        self.parts.touch(self._part)
 
 
 def _drop_undone_change(run) -> None:
