@@ -11,7 +11,8 @@ import re
 
 from draftlint.errors import InputError
 
-TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+# Words with their inner punctuation ("A/RES/77/64", "(kk)") change whole; commas, colons and quotes alone.
+TOKEN = re.compile(r"[^\s,;:“”\"]+|\s+|[,;:“”\"]")
 
 
 def write_docx(s, previous: str, output: str, *, track: bool, overwrite: bool) -> None:
