@@ -4,6 +4,9 @@ The hour of work every recurring resolution starts with: the chain extended with
 every session number moved on, the report paragraph pointed at the new report, the adopted text turned back
 into a draft (Main Committee heading, no closing lines), placeholders in square brackets for what only the
 drafter knows. With changes=True every edit is a tracked change against the previous text.
+
+The decisions are made here, once, on the model; a .docx previous resolution gets them as edits of a copy of
+itself (writers/scaffold_docx.py), a text one as a new .docx built from the text format.
 """
 from __future__ import annotations
 
