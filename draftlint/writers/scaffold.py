@@ -409,12 +409,17 @@ def scaffold(previous: str, output: str | None = None, *, session: int | None = 
     """Write the new draft; what the drafter should check is appended to `notes`."""
     from draftlint.formats.docx.build import build_docx
 
-    if output is not None and not output.lower().endswith(".docx"):
-        raise InputError(f"the new draft is a Word file: give an output name ending in .docx, not {output}")
+    def same_as_previous(name: str) -> None:
+        if os.path.exists(name) and os.path.samefile(name, previous):
+            raise InputError(f"the new draft would replace the previous resolution {name}; give another name with -o")
+
+    if output is not None:
+        same_as_previous(output)
+        if not output.lower().endswith(".docx"):
+            raise InputError(f"the new draft is a Word file: give an output name ending in .docx, not {output}")
     s = Scaffold(previous, session=session, cycle=cycle, sponsors=sponsors)
     output = output or default_output(s)
-    if os.path.exists(output) and os.path.samefile(output, previous):
-        raise InputError(f"the new draft would replace the previous resolution {output}; give another name with -o")
+    same_as_previous(output)
     if os.path.exists(output) and not force:
         raise InputError(f"{output} exists already; give another name with -o, or --force to replace it")
     if s.prev.source.format == "docx":
