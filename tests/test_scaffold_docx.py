@@ -152,3 +152,20 @@ def test_impossible_requests_are_refused_in_one_line(tmp_path, args, words):
     assert r.returncode == 2 and r.stdout.count("\n") == 1 and words in r.stdout, r.stdout + r.stderr
     assert "Traceback" not in r.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_edited_paragraphs_read_as_a_whole_new_walk_reads_them(tmp_path):
+    """The editor walks again only the paragraph an edit changed; that must read as walking the whole body."""
+    from draftlint.formats.docx.edit import Document
+    from draftlint.formats.docx.textmap import body_paragraphs
+
+    doc = Document(str(EXAMPLES / "A_RES_77_64.docx"))
+    doc.replace(11, 0, 9, "Recalling also", track=True)
+    doc.set_italic(11, 0, 14, True, track=True)
+    doc.insert(12, 0, "Further ", track=False)
+    doc.delete(12, 8, 19, track=True)
+    doc.insert_paragraph(12, "Noting the new paragraph,", track=True)
+    doc.replace(14, 0, 10, "Expressing", track=True)
+    fresh = body_paragraphs(doc.body, doc.styles)
+    assert {k: p.text for k, p in doc.paragraphs().items()} == {k: p.text for k, p in fresh.items()}
+    assert doc.text(13) == "Noting the new paragraph,"

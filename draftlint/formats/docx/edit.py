@@ -11,7 +11,7 @@ from draftlint.formats.docx.names import (CEND, FLDCHAR, R, CSTART, DEL, HYPERLI
 from draftlint.formats.docx.package import Parts
 from draftlint.formats.docx.revisions import Revisions, lift
 from draftlint.formats.docx.runs import new_run, regroup, split_after, split_before, split_text
-from draftlint.formats.docx.textmap import TextParagraph, body_paragraphs
+from draftlint.formats.docx.textmap import TextParagraph, _Walker, body_paragraphs
 from draftlint.errors import InputError
 from draftlint.formats.docx.limits import Styles
 from draftlint.formats.docx.limits import on as is_on
@@ -43,6 +43,9 @@ class Document:
         self.revisions = Revisions(self.parts, author, date)
         self.comments = Comments(self.parts, styles_root)
         self._map: dict[int, TextParagraph] | None = None
+        self._editing: int | None = None  # the paragraph the current edit is in
+        self._stale: set[int] = set()  # paragraphs edited since the map was made, to walk again
+        self._local = False  # whether one paragraph can be walked again alone (no field spans paragraphs)
 
     @property
     def author(self) -> str:
@@ -57,12 +60,23 @@ class Document:
     def paragraphs(self) -> dict[int, TextParagraph]:
         if self._map is None:
             self._map = body_paragraphs(self.body, self.styles)
+            self._stale.clear()
+            self._local = _fields_within_paragraphs(self.body)
+        elif self._stale:
+            # An edit changes only its own paragraph: walking that one again is enough (a whole walk per
+            # edit made a scaffold of 70 paragraphs several times slower).
+            for index in self._stale:
+                para = self._map[index]
+                walker = _Walker(self.styles)
+                para.slots = [slot for p in para.elements for slot in walker.paragraph(p)]
+            self._stale.clear()
         return self._map
 
     def text(self, index: int) -> str:
         return self._para(index).text
 
     def _para(self, index: int) -> TextParagraph:
+        self._editing = index
         para = self.paragraphs().get(index)
         if para is None:
             raise IndexError(f"no body paragraph {index} (the reader's Paragraph.index)")
@@ -75,8 +89,19 @@ class Document:
         return para
 
     def _changed(self) -> None:
-        self._map = None
+        self._invalidate()
         self.parts.touch(self.parts.main)
+
+    def _restructured(self) -> None:
+        """Paragraphs added, removed or joined: every index after them may move."""
+        self._map = None
+        self._changed()
+
+    def _invalidate(self) -> None:
+        if self._map is not None and self._local and self._editing in self._map:
+            self._stale.add(self._editing)
+        else:
+            self._map = None
 
     # ---------------------------------------------------------------- cutting
 
@@ -273,7 +298,7 @@ class Document:
             mark.append(self.revisions.stamp(etree.Element(INS)))
             self.revisions.inserted(run)
         anchor.addnext(p)
-        self._changed()
+        self._restructured()
         index = next(k for k, para in self.paragraphs().items() if p in para.elements)
         self._expect(index, text)
         return index
@@ -301,7 +326,7 @@ class Document:
                     mark.insert(0, self.revisions.stamp(etree.Element(DEL)))
             elif ppr is None or ppr.find(w("sectPr")) is None:
                 p.getparent().remove(p)
-        self._changed()
+        self._restructured()
 
     def footnote(self, key: str) -> "Document":
         """The Word footnote with w:id `key`, opened for the same edits: its paragraphs are numbered from 1
@@ -313,7 +338,7 @@ class Document:
             raise IndexError(f"no footnote {key}")
         view = copy.copy(self)
         view.__class__ = _PartView
-        view.body, view._map, view._part = found, None, part
+        view.body, view._map, view._part, view._stale = found, None, part, set()
         return view
 
     def _expect(self, index: int, text: str) -> None:
@@ -337,8 +362,22 @@ class _PartView(Document):
     _part: str
 
     def _changed(self) -> None:
-        self._map = None
+        self._invalidate()
         self.parts.touch(self._part)
+
+
+def _fields_within_paragraphs(body) -> bool:
+    """Whether every field begins and ends in one paragraph: then a paragraph reads the same walked alone."""
+    kinds = w("fldCharType")
+    for p in body.iter(P):
+        depth = 0
+        for el in p.iter(FLDCHAR):
+            depth += {"begin": 1, "end": -1}.get(el.get(kinds), 0)
+            if depth < 0:
+                return False
+        if depth:
+            return False
+    return True
 
 
 def _drop_undone_change(run) -> None:
