@@ -352,8 +352,10 @@ def scaffold(previous, output, session, cycle, sponsors, changes, force):
     from draftlint.errors import InputError
     from draftlint.writers.scaffold import scaffold as make
 
+    notes: list[str] = []
     try:
-        written = make(previous, output, session=session, cycle=cycle, sponsors=sponsors, changes=changes, force=force)
+        written = make(previous, output, session=session, cycle=cycle, sponsors=sponsors, changes=changes, force=force,
+                       notes=notes)
     except InputError as exc:
         print(f"{shown(previous)}: error: {exc}")
         sys.exit(2)
@@ -365,6 +367,8 @@ def scaffold(previous, output, session, cycle, sponsors, changes, force):
         print(f"{shown(output or previous)}: error: cannot write the draft ({exc.strerror or exc})")
         sys.exit(2)
     print(f"wrote {shown(written)}")
+    for note in notes:
+        print(f"{shown(written)}: note: {note}")
 
 
 @cli.command()

@@ -625,8 +625,9 @@ def test_draftlint_own_files_have_no_ooxml_violation():
 
 
 @pytest.mark.parametrize("args", [("scaffold", "examples/A_RES_77_64.docx"),
-                                  ("scaffold", "examples/S_RES_2365_2017.docx", "--changes", "--session", "81"),
-                                  ("new", "--kind", "sc")], ids=["scaffold", "scaffold-changes", "new"])
+                                  ("scaffold", "examples/A_RES_77_64.docx", "--changes"),
+                                  ("scaffold", "examples/S_RES_2365_2017.docx", "--changes"),
+                                  ("new", "--kind", "sc")], ids=["scaffold", "scaffold-changes", "scaffold-sc", "new"])
 def test_scaffold_and_new_write_valid_ooxml(args, tmp_path):
     pytest.importorskip("openxml_audit")
     out = tmp_path / "out.docx"

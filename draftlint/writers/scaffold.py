@@ -4,12 +4,16 @@ The hour of work every recurring resolution starts with: the chain extended with
 every session number moved on, the report paragraph pointed at the new report, the adopted text turned back
 into a draft (Main Committee heading, no closing lines), placeholders in square brackets for what only the
 drafter knows. With changes=True every edit is a tracked change against the previous text.
+
+The decisions are made here, once, on the model; a .docx previous resolution gets them as edits of a copy of
+itself (writers/scaffold_docx.py), a text one as a new .docx built from the text format.
 """
 from __future__ import annotations
 
 import difflib
 import os
 import re
+from datetime import date
 
 from draftlint.model import sessions as identity
 from draftlint.model.citations import cited_lists
@@ -24,7 +28,19 @@ PURSUANT = re.compile(r"(?P<lead>report of the Secretary-General submitted pursu
                       r"(?P<sym>\d{1,3}/\d{1,4})")
 
 
+COMMITTEE_NUMBER = {"First": 1, "Second": 2, "Third": 3, "Fourth": 4, "Fifth": 5, "Sixth": 6}
+COUNCIL_SYMBOL = re.compile(r"\bS/RES/(?P<n>\d{1,5}) ?\((?P<y>\d{4})\)|^Resolution (?P<n2>\d{1,5}) \((?P<y2>\d{4})\)$")
+# Heading lines of an adopted text that a draft does not have.
+ADOPTED_LINE = re.compile(r"^(?:Resolution adopted by|Adopted by the)\b|^\[(?:on the report|without reference)\b"
+                          r"|^Resolution \d{1,5} \(\d{4}\)$")
+RES_SYMBOL = re.compile(r"\b[AS]/RES/[\w./-]+(?: ?\(\d{4}\))?")
+AGENDA_ITEM = re.compile(r"^((?:Provisional )?[Aa]genda item) \S+(?: \([a-z]+\))?")
+
+
 class Scaffold:
+    """What changes between the previous resolution and the new draft, decided once for both outputs: the
+    text draft (a text previous resolution, built into a new .docx) and the edits of a previous .docx."""
+
     def __init__(self, previous_path: str, session: int | None = None, cycle: int | None = None,
                  sponsors: str | None = None):
         from draftlint.formats import read
@@ -34,33 +50,127 @@ class Scaffold:
         prev = self.prev
         if not prev.operative:
             raise InputError("the previous resolution has no operative paragraphs to carry over")
-        self.prev_session = identity.session(prev)
-        self.target = session or identity.agenda_session(prev)
-        if self.target is None:
-            raise InputError("the previous resolution does not say which session takes the item up next "
-                             "(no “Decides to include in the provisional agenda of its … session”); give --session")
-        base = self.prev_session if self.prev_session else self.target - (cycle or 1)
-        self.cycle = cycle or max(1, self.target - base)
-        self.next_session = self.target + self.cycle
-        self.symbol = identity.symbol(prev)
-        self.date = identity.adoption_date(prev)
+        self.council = prev.security_council
         self.sponsors = sponsors
+        self.notes: list[str] = []  # what the drafter should look at, printed with the output's name
+        self.date = identity.adoption_date(prev)
+        self.committee = self._committee()
+        if self.council:
+            if session or cycle:
+                raise InputError("a Security Council resolution has no sessions; leave out --session and --cycle")
+            self.prev_session = self.target = self.cycle = self.next_session = None
+            self.symbol = self._council_symbol()
+        else:
+            self.prev_session = identity.session(prev)
+            if session and self.prev_session and session < self.prev_session:
+                raise InputError(f"the previous resolution is of the {ordinal(self.prev_session)} session; a draft "
+                                 f"for the {ordinal(session)} session cannot follow it (check --session)")
+            self.target = session or identity.agenda_session(prev)
+            if self.target is None:
+                raise InputError("the previous resolution does not say which session takes the item up next "
+                                 "(no “Decides to include in the provisional agenda of its … session”); give --session")
+            base = self.prev_session if self.prev_session else self.target - (cycle or 1)
+            self.cycle = cycle or max(1, self.target - base)
+            self.next_session = self.target + self.cycle
+            self.symbol = identity.symbol(prev)
+        # The paragraphs as the previous resolution has them, to find what edit() changed.
+        self.before = {id(n.para): (n.para.text, n.para.italic_mask()) for n in prev.nodes}
+        self.notes_before = {e.footnote.key: [p.text for p in e.footnote.paragraphs]
+                             for e in prev.footnotes if e.footnote is not None}
 
-    # The heading of a Main Committee draft.
-    def heading(self) -> list[str]:
-        prev = self.prev
+    def _committee(self) -> str | None:
         committee = None
-        for t in identity.heading_text(prev):
+        for t in identity.heading_text(self.prev):
             m = COMMITTEE.search(t)
             if m:
                 committee = m.group("c")
-        title = self._title()
-        lines = [f"{ordinal(self.target).capitalize()} session"]
-        if committee:
-            lines.append(committee)
-        lines += ["Agenda item [..]", identity.next_agenda_title(prev) or title,
-                  f"{self.sponsors or '[Sponsors]'}: draft resolution", title]
-        return lines
+        return committee
+
+    def _council_symbol(self) -> str | None:
+        """"2365 (2017)" for S/RES/2365 (2017)."""
+        for t in identity.heading_text(self.prev):
+            m = COUNCIL_SYMBOL.search(t)
+            if m:
+                return f"{m.group('n') or m.group('n2')} ({m.group('y') or m.group('y2')})"
+        return None
+
+    # The heading of the draft, piece by piece: both outputs take these.
+    @property
+    def draft_symbol(self) -> str:
+        if self.council:
+            return f"S/{date.today().year}/[..]"
+        if self.committee:
+            return f"A/C.{COMMITTEE_NUMBER[self.committee.split()[0]]}/{self.target}/L.[..]"
+        return f"A/{self.target}/L.[..]"
+
+    @property
+    def distribution(self) -> str:
+        return "Distr.: General" if self.council else "Distr.: Limited"
+
+    @property
+    def session_line(self) -> str | None:
+        return None if self.council else f"{ordinal(self.target).capitalize()} session"
+
+    @property
+    def sponsors_line(self) -> str:
+        return f"{self.sponsors or '[Sponsors]'}: draft resolution"
+
+    @property
+    def item_title(self) -> str:
+        return identity.next_agenda_title(self.prev) or self._title()
+
+    def heading(self) -> list[str]:
+        """The heading of a draft, line by line, for a previous text whose own heading has no formatting to keep."""
+        organ = "Security Council" if self.council else "General Assembly"
+        lines = [f"United Nations {self.draft_symbol}", organ, self.distribution, "[date]", "Original: English"]
+        if self.council:
+            return lines + [self.sponsors_line]
+        lines.append(self.session_line)
+        if self.committee:
+            lines.append(self.committee)
+        return lines + ["Agenda item [..]", self.item_title, self.sponsors_line, self._title()]
+
+    def heading_edits(self) -> tuple[dict, list]:
+        """The previous heading turned into a draft's, line by line: {node: new text, or None to remove} and
+        [(node, text)] lines to add after a node, in order. For a .docx, whose heading lines keep their
+        formatting."""
+        nodes = self.prev.of_kind("heading", "title")
+        changed: dict = {}
+        added: list = []
+        kept = []
+        after_item = False
+        for node in nodes:
+            t = node.text
+            if node.kind == "title":
+                changed[node] = self._title()
+                continue
+            if ADOPTED_LINE.search(t):
+                changed[node] = None
+                continue
+            new = RES_SYMBOL.sub(self.draft_symbol, t)
+            new = re.sub(r"Distr\.:\s*General", self.distribution, new)
+            if new.startswith("Distr.") or identity.DATE.fullmatch(new.strip()):
+                new = identity.DATE.sub("[date]", new)
+            if self.session_line:
+                new = identity.SESSION_LINE.sub(self.session_line, new, count=1)
+            new = AGENDA_ITEM.sub(r"\1 [..]", new)
+            if after_item and new == t and self.item_title != t:
+                new = self.item_title
+            after_item = bool(AGENDA_ITEM.match(t)) and AGENDA_ITEM.sub("", t).strip() == ""
+            changed[node] = new
+            kept.append(node)
+        texts = [n.text for n in kept]
+        if not any(t.startswith("Original:") for t in texts):
+            dated = [n for n in kept if n.text.startswith("Distr.") or identity.DATE.fullmatch(n.text.strip())]
+            if dated:
+                added.append((dated[-1], "Original: English"))
+        if self.committee and self.committee not in texts:
+            session = next((n for n in kept if identity.SESSION_LINE.match(n.text)), None)
+            if session is not None:
+                added.append((session, self.committee))
+        if kept and not any(":" in t and t.rstrip().endswith("draft resolution") for t in texts):
+            added.append((kept[-1], self.sponsors_line))
+        return changed, added
 
     def _title(self) -> str:
         for n in self.prev.of_kind("title"):
@@ -74,39 +184,49 @@ class Scaffold:
     def edit(self) -> None:
         prev = self.prev
         self._chain()
-        requested = identity.report_session(prev)
-        for node in prev.of_kind("op", "sub", "pp"):
-            para = node.para
-            if requested == self.target and self.symbol:
-                m = PURSUANT.search(para.text)
-                if m and m.group("sym") != self.symbol:
-                    replace_span(para, m.start("sym"), m.end("sym"), self.symbol, italic=False)
-                    self._report_footnote(node)
-            for pattern in (identity.REPORT_AT, identity.AGENDA_AT):
-                m = pattern.search(para.text)
-                if m and value(m.group("ord")) is not None:
-                    moved = value(m.group("ord")) + self.cycle
-                    replace_span(para, m.start("ord"), m.end("ord"), ordinal(moved), italic=False)
+        if not self.council:
+            requested = identity.report_session(prev)
+            for node in prev.of_kind("op", "sub", "pp"):
+                para = node.para
+                if requested == self.target and self.symbol:
+                    m = PURSUANT.search(para.text)
+                    if m and m.group("sym") != self.symbol:
+                        replace_span(para, m.start("sym"), m.end("sym"), self.symbol, italic=False)
+                        self._report_footnote(node)
+                for pattern in (identity.REPORT_AT, identity.AGENDA_AT):
+                    m = pattern.search(para.text)
+                    if m and value(m.group("ord")) is not None:
+                        moved = value(m.group("ord")) + self.cycle
+                        replace_span(para, m.start("ord"), m.end("ord"), ordinal(moved), italic=False)
         self._normalize()
 
     def _chain(self) -> None:
-        if not self.symbol or not self.date:
+        """The previous resolution added to the recall chain of the first preambular paragraph, in order; or a
+        new first preambular paragraph recalling it."""
+        if not self.symbol or not (self.date or self.council):
             return
         pps = self.prev.preamble
-        entry = f"{self.symbol} of {written(self.date)}"
+        entry = self.symbol if self.council else f"{self.symbol} of {written(self.date)}"
         if pps:
             para = pps[0].para
             lists = [lst for lst in cited_lists(para.text) if not lst.decision
-                     and all(not i.security_council for i in lst.items)]
+                     and all(i.security_council == self.council for i in lst.items)]
             if lists:
                 lst = lists[0]
                 items = [(i.key, para.text[i.start:i.end]) for i in lst.items]
                 if all(i.symbol != self.symbol for i in lst.items):
-                    s, n = (int(x) for x in self.symbol.split("/"))
-                    items.append(((s, n), entry))
+                    if self.council:
+                        key = (0, int(self.symbol.split()[0]), "")
+                    else:
+                        s, n = (int(x) for x in self.symbol.split("/"))
+                        key = (s, n)
+                    items.append((key, entry))
                 items.sort(key=lambda kv: kv[0])
                 texts = [t for _, t in items]
-                joined = texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
+                # The list's own last separator: ", and" in Council texts, " and " in the Assembly's.
+                last = lst.separators[-1] if lst.separators else " and "
+                last = last if "and" in last else " and "
+                joined = texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + last + texts[-1]
                 word = lst.word if len(texts) == 1 else (lst.word if lst.word.endswith("s") else lst.word + "s")
                 replace_span(para, lst.start, lst.end, f"{word} {joined}", italic=False)
                 return
@@ -157,15 +277,18 @@ class Scaffold:
     def text(self) -> str:
         """The new draft in the text format (docs/text-drafts.md), footnotes renumbered in order."""
         self.edit()
+        self._place_unmarked()
+        body = self.body_nodes()
+        where = {id(n.para): k for k, n in enumerate(body)}
+        marked = [e for e in self.prev.footnotes if e.marks and e.footnote is not None and e.number != "*"]
+        marked.sort(key=lambda e: min((where.get(id(n.para), len(body)), m.offset) for n, m in e.marks))
         numbers, notes = {}, []
-        for entry in self.prev.footnotes:
-            if not entry.marks or entry.footnote is None or entry.number == "*":
-                continue
+        for entry in marked:
             notes.append(entry)
             for node, mark in entry.marks:
                 numbers[(id(node.para), node.para.marks.index(mark))] = str(len(notes))
         blocks = list(self.heading())
-        for node in self.body_nodes():
+        for node in body:
             para = node.para
             # A typed footnote number must not be read back as anything else: renumbered marks only.
             para.marks = [m for m in para.marks if (id(para), para.marks.index(m)) in numbers]
@@ -173,6 +296,51 @@ class Scaffold:
         for k, entry in enumerate(notes, 1):
             blocks.append(f"{str(k).translate(TO_SUPERSCRIPT)} " + " ".join(paragraph_text(p, {}) for p in entry.footnote.paragraphs))
         return "\n\n".join(b for b in blocks if b.strip()) + "\n"
+
+    def _place_unmarked(self) -> None:
+        """A footnote whose mark the previous text lost (a PDF copy loses some) is kept, its mark put where its
+        number says it goes: at the end of the last paragraph before the next footnote's mark. The drafter is
+        told to check the place."""
+        from draftlint.model.source import Mark
+
+        body = [n for n in self.body_nodes() if n.kind in ("pp", "op", "chapeau", "sub", "text")]
+        place = {id(n): k for k, n in enumerate(body)}
+
+        def number(e):
+            return int(e.number) if e.number.isdigit() else None
+
+        marked = [(number(e), e) for e in self.prev.footnotes if e.marks and number(e) is not None]
+        for entry in self.prev.footnotes:
+            if entry.marks or entry.footnote is None or number(entry) is None or not body:
+                continue
+            n = number(entry)
+            before = [place.get(id(e.marks[0][0]), 0) for k, e in marked if k < n]
+            after = [(place.get(id(e.marks[0][0]), len(body)), e) for k, e in marked if k > n]
+            low = max(before, default=0)
+            high, nxt = min(after, key=lambda x: x[0], default=(len(body), None))
+            if high > low or nxt is None:
+                node = body[max(low, high - 1)] if high > low else body[min(low, len(body) - 1)]
+                text = node.para.text.rstrip()
+                mark = Mark(offset=len(text), key=entry.key, typed=True)
+            else:
+                node = body[high]
+                mark = Mark(offset=nxt.marks[0][1].offset, key=entry.key, typed=True)
+            node.para.marks.append(mark)
+            node.para.marks.sort(key=lambda m: m.offset)
+            entry.marks.append((node, mark))
+            marked.append((n, entry))
+            self.notes.append(f"footnote {entry.number} had no mark in the previous text; its mark is now in "
+                              f"{node.label}: check its place")
+
+    def changed_paragraphs(self):
+        """(node, old text, new text, new italics) for each paragraph edit() changed."""
+        for node in self.prev.nodes:
+            old = self.before.get(id(node.para))
+            if old is None:
+                continue
+            text, mask = node.para.text, node.para.italic_mask()
+            if (text, mask) != old:
+                yield node, old[0], text, mask
 
 
 def previous_text(path: str) -> str:
@@ -230,23 +398,40 @@ def _words(old: str, new: str) -> str:
 
 
 def default_output(s: Scaffold) -> str:
+    if s.council:
+        return f"Draft resolution after {s.symbol or 'the previous one'} ({date.today().year}).docx"
     name = re.sub(r"[^\w\- ]+", "", s._title()).strip() or "draft"
     return f"{name} ({ordinal(s.target)} session).docx"
 
 
 def scaffold(previous: str, output: str | None = None, *, session: int | None = None, cycle: int | None = None,
-             sponsors: str | None = None, changes: bool = False, force: bool = False) -> str:
+             sponsors: str | None = None, changes: bool = False, force: bool = False, notes: list | None = None) -> str:
+    """Write the new draft; what the drafter should check is appended to `notes`."""
     from draftlint.formats.docx.build import build_docx
 
+    def same_as_previous(name: str) -> None:
+        if os.path.exists(name) and os.path.samefile(name, previous):
+            raise InputError(f"the new draft would replace the previous resolution {name}; give another name with -o")
+
+    if output is not None:
+        same_as_previous(output)
+        if not output.lower().endswith(".docx"):
+            raise InputError(f"the new draft is a Word file: give an output name ending in .docx, not {output}")
     s = Scaffold(previous, session=session, cycle=cycle, sponsors=sponsors)
-    new = s.text()
-    if changes:
-        new = tracked(previous_text(previous), new)
     output = output or default_output(s)
-    if os.path.exists(output) and os.path.samefile(output, previous):
-        raise InputError(f"the new draft would replace the previous resolution {output}; give another name with -o")
+    same_as_previous(output)
     if os.path.exists(output) and not force:
         raise InputError(f"{output} exists already; give another name with -o, or --force to replace it")
-    # Created exclusively unless --force: a file that appears at `output` meanwhile is not replaced.
-    build_docx(new, output, numbering="auto", footnotes="word", italics="direct", overwrite=force)
+    if s.prev.source.format == "docx":
+        from draftlint.writers.scaffold_docx import write_docx
+
+        # Created exclusively unless --force: a file that appears at `output` meanwhile is not replaced.
+        write_docx(s, previous, output, track=changes, overwrite=force)
+    else:
+        new = s.text()
+        if changes:
+            new = tracked(previous_text(previous), new)
+        build_docx(new, output, numbering="auto", footnotes="word", italics="direct", overwrite=force)
+    if notes is not None:
+        notes.extend(s.notes)
     return output

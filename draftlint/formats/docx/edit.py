@@ -11,12 +11,13 @@ from draftlint.formats.docx.names import (CEND, FLDCHAR, R, CSTART, DEL, HYPERLI
 from draftlint.formats.docx.package import Parts
 from draftlint.formats.docx.revisions import Revisions, lift
 from draftlint.formats.docx.runs import new_run, regroup, split_after, split_before, split_text
-from draftlint.formats.docx.textmap import TextParagraph, body_paragraphs
+from draftlint.formats.docx.textmap import TextParagraph, _Walker, body_paragraphs
 from draftlint.errors import InputError
 from draftlint.formats.docx.limits import Styles
 from draftlint.formats.docx.limits import on as is_on
 
 REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+REL_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 # Containers that an untracked deletion may leave empty; an empty one is dropped with its last run.
 PRUNABLE = {INS, DEL, MOVETO, HYPERLINK, SMARTTAG}
 
@@ -42,6 +43,9 @@ class Document:
         self.revisions = Revisions(self.parts, author, date)
         self.comments = Comments(self.parts, styles_root)
         self._map: dict[int, TextParagraph] | None = None
+        self._editing: int | None = None  # the paragraph the current edit is in
+        self._stale: set[int] = set()  # paragraphs edited since the map was made, to walk again
+        self._local = False  # whether one paragraph can be walked again alone (no field spans paragraphs)
 
     @property
     def author(self) -> str:
@@ -56,12 +60,23 @@ class Document:
     def paragraphs(self) -> dict[int, TextParagraph]:
         if self._map is None:
             self._map = body_paragraphs(self.body, self.styles)
+            self._stale.clear()
+            self._local = _fields_within_paragraphs(self.body)
+        elif self._stale:
+            # An edit changes only its own paragraph: walking that one again is enough (a whole walk per
+            # edit made a scaffold of 70 paragraphs several times slower).
+            for index in self._stale:
+                para = self._map[index]
+                walker = _Walker(self.styles)
+                para.slots = [slot for p in para.elements for slot in walker.paragraph(p)]
+            self._stale.clear()
         return self._map
 
     def text(self, index: int) -> str:
         return self._para(index).text
 
     def _para(self, index: int) -> TextParagraph:
+        self._editing = index
         para = self.paragraphs().get(index)
         if para is None:
             raise IndexError(f"no body paragraph {index} (the reader's Paragraph.index)")
@@ -74,8 +89,19 @@ class Document:
         return para
 
     def _changed(self) -> None:
-        self._map = None
+        self._invalidate()
         self.parts.touch(self.parts.main)
+
+    def _restructured(self) -> None:
+        """Paragraphs added, removed or joined: every index after them may move."""
+        self._map = None
+        self._changed()
+
+    def _invalidate(self) -> None:
+        if self._map is not None and self._local and self._editing in self._map:
+            self._stale.add(self._editing)
+        else:
+            self._map = None
 
     # ---------------------------------------------------------------- cutting
 
@@ -240,6 +266,81 @@ class Document:
         self._expect(index, before)
         return cid
 
+    # ---------------------------------------------------------------- whole paragraphs and footnotes
+
+    def insert_paragraph(self, after: int, text: str, *, like: int | None = None, track: bool = True) -> int:
+        """A new paragraph holding `text` after paragraph `after`, with the paragraph and run properties of
+        paragraph `like` (default: `after`); returns its index. Indexes of later paragraphs move on by one."""
+        ref = self._para(like if like is not None else after).elements[0]
+        anchor = self._para(after).elements[-1]
+        p = etree.Element(P)
+        ppr = ref.find(PPR)
+        if ppr is not None:
+            ppr = copy.deepcopy(ppr)
+            for change in ppr.findall(w("pPrChange")) + ppr.findall(w("sectPr")):
+                ppr.remove(change)  # a section break stays where it was; the copy is a plain paragraph
+            mark = ppr.find(RPR)
+            if mark is not None:
+                ppr.remove(mark)
+            p.append(ppr)
+        first = next((r for r in ref.iter(R) if r.find(T) is not None), None)
+        rpr = first.find(RPR) if first is not None else None
+        if rpr is not None:
+            rpr = copy.deepcopy(rpr)
+            for el in rpr.findall(w("vertAlign")) + rpr.findall(w("highlight")):
+                rpr.remove(el)
+        run = new_run(text, rpr)
+        p.append(run)
+        if track:
+            if p.find(PPR) is None:
+                p.insert(0, etree.Element(PPR))
+            mark = etree.SubElement(p.find(PPR), RPR)
+            mark.append(self.revisions.stamp(etree.Element(INS)))
+            self.revisions.inserted(run)
+        anchor.addnext(p)
+        self._restructured()
+        index = next(k for k, para in self.paragraphs().items() if p in para.elements)
+        self._expect(index, text)
+        return index
+
+    def remove_paragraph(self, index: int, *, track: bool = True) -> None:
+        """Paragraph `index` gone: tracked, its text and its paragraph mark are deletions (the reader then
+        joins it to the next paragraph); untracked, the w:p is removed unless it ends a section."""
+        para = self._para(index)
+        text = para.text
+        if text:
+            self.delete(index, 0, len(text), track=track)
+        for p in self._para(index).elements:
+            ppr = p.find(PPR)
+            if track:
+                if ppr is None:
+                    ppr = etree.Element(PPR)
+                    p.insert(0, ppr)
+                mark = ppr.find(RPR)
+                if mark is None:
+                    # CT_PPr: the mark's rPr comes before sectPr and pPrChange.
+                    mark = etree.Element(RPR)
+                    later = [c for c in ppr if c.tag in (w("sectPr"), w("pPrChange"))]
+                    (later[0].addprevious if later else ppr.append)(mark)
+                if mark.find(DEL) is None:
+                    mark.insert(0, self.revisions.stamp(etree.Element(DEL)))
+            elif ppr is None or ppr.find(w("sectPr")) is None:
+                p.getparent().remove(p)
+        self._restructured()
+
+    def footnote(self, key: str) -> "Document":
+        """The Word footnote with w:id `key`, opened for the same edits: its paragraphs are numbered from 1
+        and offsets count in the reader's text of each (revisions and comments shared with this document)."""
+        part = self.parts.related(self.parts.main, REL_FOOTNOTES)
+        root = self.parts.xml(part) if part and self.parts.has(part) else None
+        found = None if root is None else next((fn for fn in root.iterchildren(w("footnote")) if fn.get(ID) == key), None)
+        if found is None:
+            raise IndexError(f"no footnote {key}")
+        view = copy.copy(self)
+        view.__class__ = _PartView
+        view.body, view._map, view._part, view._stale = found, None, part, set()
+        return view
+
     def _expect(self, index: int, text: str) -> None:
         # Cutting runs can change what the reader makes of a paragraph (a space-only run at the start of a
         # paragraph with typed footnote marks is dropped); better to stop than to shift every later offset.
@@ -248,10 +349,35 @@ class Document:
 
     # ---------------------------------------------------------------- saving
 
-    def save(self, path: str, *, in_place: bool = False) -> None:
-        """Write atomically; the opened file is replaced only with in_place=True."""
+    def save(self, path: str, *, in_place: bool = False, overwrite: bool = True) -> None:
+        """Write atomically; the opened file is replaced only with in_place=True, and with overwrite=False a
+        file that exists at `path` (or appears there meanwhile) is not replaced."""
         self.revisions.renumber_duplicates(self.body)
-        self.parts.save(path, in_place=in_place)
+        self.parts.save(path, in_place=in_place, overwrite=overwrite)
+
+
+class _PartView(Document):
+    """A document view on another part (a footnote): edits mark that part as changed."""
+
+    _part: str
+
+    def _changed(self) -> None:
+        self._invalidate()
+        self.parts.touch(self._part)
+
+
+def _fields_within_paragraphs(body) -> bool:
+    """Whether every field begins and ends in one paragraph: then a paragraph reads the same walked alone."""
+    kinds = w("fldCharType")
+    for p in body.iter(P):
+        depth = 0
+        for el in p.iter(FLDCHAR):
+            depth += {"begin": 1, "end": -1}.get(el.get(kinds), 0)
+            if depth < 0:
+                return False
+        if depth:
+            return False
+    return True
 
 
 def _drop_undone_change(run) -> None:

@@ -108,10 +108,10 @@ class Parts:
             return etree.tostring(self.trees[name], xml_declaration=True, encoding="UTF-8", standalone=True)
         return self.data[name]
 
-    def save(self, path: str, *, in_place: bool = False) -> None:
+    def save(self, path: str, *, in_place: bool = False, overwrite: bool = True) -> None:
         if not in_place and os.path.exists(path) and os.path.samefile(path, self.path):
             raise InputError("refusing to write over the document that was opened (pass in_place=True)")
-        atomic_write(path, self.to_bytes())
+        atomic_write(path, self.to_bytes(), overwrite=overwrite)
 
 
 def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
