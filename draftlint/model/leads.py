@@ -5,6 +5,7 @@ particle of "Calls upon") may be in italics or not; everything else of a known p
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from draftlint.model import leadforms
@@ -78,18 +79,19 @@ class Lead:
     head: str = ""  # from the head word on, without adverbs, lower case: "encourages" for "Also strongly encourages"
 
 
-def _tokens(text: str, start: int):
-    """Words from `start` that are separated only by spaces (a comma or other sign ends the lead)."""
-    pos = start
-    n = len(text)
-    while pos < n:
-        while pos < n and text[pos] in " \t\u00a0":
-            pos += 1
-        m = WORD.match(text, pos)
-        if not m:
-            return
-        yield m.group(0), m.start(), m.end()
-        pos = m.end()
+# A word and the spaces before it: matched again and again where the last match ended (Pattern.scanner), the
+# words of a lead are read in C, up to the first comma or other sign.
+SPACED_WORD = re.compile(r"[ \t\u00a0]*(" + WORD.pattern + ")")
+
+
+def _tokens(text: str, start: int, limit: int = 12) -> list[tuple[str, int, int]]:
+    """The first `limit` words from `start` that are separated only by spaces (a comma or other sign ends the
+    lead), each with its start and end."""
+    toks = []
+    match = SPACED_WORD.scanner(text, start).match
+    while len(toks) < limit and (m := match()) is not None:
+        toks.append((m.group(1), m.start(1), m.end(1)))
+    return toks
 
 
 def is_operative_word(word: str) -> bool:
@@ -107,7 +109,7 @@ def is_preambular_word(word: str) -> bool:
 
 
 def find_lead(text: str, start: int = 0) -> Lead | None:
-    toks = list(_take(_tokens(text, start), 12))
+    toks = _tokens(text, start)
     if not toks or not toks[0][0][:1].isupper():
         return None
     lower = [t[0].lower() for t in toks]
@@ -208,13 +210,6 @@ def goes_on_as_lead(previous: str, following: list[str]) -> bool:
 def _coordinated(word: str, before: str) -> bool:
     """A second head joined by "and": "*Welcomes and recognizes*", "*Recalls and reiterates*"."""
     return before == "and" and (word in leadforms.OPERATIVE_HEADS or word in leadforms.PREAMBLE_HEADS)
-
-
-def _take(it, n):
-    for k, x in enumerate(it):
-        if k >= n:
-            return
-        yield x
 
 
 def _continuation(toks, j, lh, required_end, end):
