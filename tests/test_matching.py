@@ -177,3 +177,16 @@ def test_delegation_pattern_without_a_literal_still_runs():
     rule = compile_pack(pack, "house.yaml")[0]
     res = draft_of("1. *Welcomes* the 123456 pledges;")
     assert [f.match for f in rule.check(res)] == ["123456"]
+
+
+def test_case_folding_neither_makes_nor_takes_white_space():
+    """Text.flat is Text.flat_exact case-folded, and Needles finds a case-sensitive string through its folded
+    form: both hold only while no character's case folding adds or removes white space."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        folded = c.casefold()
+        assert folded and (folded == c if c.isspace() else not any(x.isspace() for x in folded)), hex(code)
+    text = "Σ  ΣΑΣ\u00a0Straße\tİstanbul \u2003 ﬁnal  UN"
+    assert Text(text).flat == " ".join(text.casefold().split())

@@ -23,34 +23,49 @@ WHOLE_WORD = (r"(?<![\w’-])(?<!')", r"(?![\w’-])(?!')")
 
 class Needles:
     """The strings the rules of one pack look for, each in the form it has in a flat text (Text.flat, or
-    Text.flat_exact for case-sensitive lists), found in a text by one pass of an automaton."""
+    Text.flat_exact for case-sensitive lists), found in a text by one pass of an automaton.
 
-    __slots__ = ("_strings", "_automata", "version")
+    A case-sensitive string goes into the automaton case-folded, and a text that holds its folded form is then
+    asked for the string itself: a string in Text.flat_exact has its folded form in Text.flat (the same text
+    case-folded), so one pass over Text.flat finds both kinds."""
+
+    __slots__ = ("_strings", "_exact", "_automaton", "version")
 
     def __init__(self):
-        self._strings: tuple[set[str], set[str]] = (set(), set())  # [exact]
-        self._automata: list = [None, None]
+        self._strings: set[str] = set()  # what the automaton looks for: case-folded
+        self._exact: dict[str, set[str]] = {}  # folded form -> the case-sensitive strings with that form
+        self._automaton = None
         self.version = 0  # what a text found is kept under: a string added later makes it stale
 
     def add(self, strings, exact: bool = False) -> None:
-        new = {s for s in strings if s} - self._strings[exact]
-        if new:
-            self._strings[exact].update(new)
-            self._automata[exact] = None
-            self.version += 1
+        for s in strings:
+            if not s:
+                continue
+            key = s.casefold() if exact else s
+            if exact and s not in self._exact.get(key, ()):
+                self._exact.setdefault(key, set()).add(s)
+                self.version += 1
+            if key not in self._strings:
+                self._strings.add(key)
+                self._automaton = None
+                self.version += 1
 
-    def find(self, flat: str, exact: bool = False) -> frozenset[str]:
-        """The strings of this set that occur in `flat`."""
-        automaton = self._automata[exact]
+    def find(self, flat: str) -> frozenset[str]:
+        """The (case-folded) strings of this set that occur in `flat`, a Text.flat."""
+        automaton = self._automaton
         if automaton is None:
-            if not self._strings[exact]:
+            if not self._strings:
                 return frozenset()
             automaton = ahocorasick.Automaton()
-            for s in self._strings[exact]:
+            for s in self._strings:
                 automaton.add_word(s, s)
             automaton.make_automaton()
-            self._automata[exact] = automaton
+            self._automaton = automaton
         return frozenset([s for _, s in automaton.iter(flat)])
+
+    def find_exact(self, folded: frozenset[str], flat_exact: str) -> frozenset[str]:
+        """The case-sensitive strings that occur in `flat_exact`, given what find() found in the same text."""
+        return frozenset([s for key in folded if key in self._exact for s in self._exact[key] if s in flat_exact])
 
 
 class Text:
@@ -66,14 +81,11 @@ class Text:
         self._found: dict | None = None
 
     @property
-    def folded(self) -> str:
-        return self.text.casefold()
-
-    @property
     def flat(self) -> str:
-        """Case-folded, each run of white space one space: where a phrase matched with \\s+ is a plain substring."""
+        """Case-folded, each run of white space one space: where a phrase matched with \\s+ is a plain substring.
+        (Case folding neither makes nor takes white space, so this is flat_exact case-folded.)"""
         if self._flat is None:
-            self._flat = " ".join(self.text.casefold().split())
+            self._flat = self.flat_exact.casefold()
         return self._flat
 
     @property
@@ -87,11 +99,14 @@ class Text:
         """The strings of `needles` that occur in this text (flat, or flat_exact)."""
         if self._found is None:
             self._found = {}
-        key = (needles, exact)
-        kept = self._found.get(key)
+        kept = self._found.get(needles)
         if kept is None or kept[0] != needles.version:
-            kept = self._found[key] = (needles.version, needles.find(self.flat_exact if exact else self.flat, exact))
-        return kept[1]
+            kept = self._found[needles] = [needles.version, needles.find(self.flat), None]
+        if not exact:
+            return kept[1]
+        if kept[2] is None:
+            kept[2] = needles.find_exact(kept[1], self.flat_exact)
+        return kept[2]
 
 
 class Scope:
@@ -112,7 +127,10 @@ class Scope:
             index: dict[str, list[int]] = {}
             for k, (_, text) in enumerate(self.parts):
                 for s in text.found(needles, exact):
-                    index.setdefault(s, []).append(k)
+                    if s in index:
+                        index[s].append(k)
+                    else:
+                        index[s] = [k]
             kept = self._index[key] = (needles.version, index)
         return kept[1]
 
