@@ -168,14 +168,14 @@ def load_pack(path: str) -> list["PackRule"]:
     from draftlint import usercache
 
     raw = read_pack_file(path)
-    name = usercache.key(raw, "schema.json")
-    entry = usercache.get(name)
+    name, source = usercache.key(raw, "schema.json")
+    entry = usercache.get(name, source)
     if entry is not None:
         return compile_pack(entry["data"], path, eager=False, needs=entry["needs"], untrusted=True)
     data = load_yaml(path, raw=raw)
     validate(data, path)
     rules = compile_pack(data, path)
-    usercache.put(name, {"data": data, "needs": {r.id: r.pattern_strings for r in rules}})
+    usercache.put(name, source, {"data": data, "needs": {r.id: r.pattern_strings for r in rules}})
     return rules
 
 
@@ -366,8 +366,8 @@ class PackRule:
     def regex(self):
         """The rule's whole regex (every word, every pattern), compiled on first use."""
         if self.kind == "require":
-            return self._regex_for(("require",), lambda: self.spec["pattern"])
-        return self._regex_for(None, lambda: self._pattern(None, None))
+            return self._regex_for(("require",), lambda: self.spec["pattern"], written=True)
+        return self._regex_for(None, lambda: self._pattern(None, None), written=bool(self.patterns))
 
     def _pattern(self, tokens_present, swap_present) -> str:
         pieces = [self.tokens.pattern(tokens_present)] if self.tokens else []
@@ -376,12 +376,16 @@ class PackRule:
             pieces.append(self.swap_words.pattern(swap_present))
         return "|".join(p for p in pieces if p)
 
-    def _regex_for(self, key, pattern):
+    def _regex_for(self, key, pattern, written: bool):
+        """The compiled `pattern()`. `written`: it holds patterns the pack's author wrote, which in a delegation's
+        pack run under a timeout (`regex`); an alternation of listed words, escaped by draftlint, cannot
+        backtrack badly and is compiled by `re`, as in the built-in packs (no `regex` import for a pack of words)."""
         if key not in self._compiled:
             if len(self._compiled) > 256:  # bounded: one entry per combination of words seen
                 self._compiled.clear()
             text = pattern()
-            self._compiled[key] = _compile(text, self.case_sensitive, self.where, self.untrusted) if text else None
+            self._compiled[key] = (_compile(text, self.case_sensitive, self.where, self.untrusted and written)
+                                   if text else None)
         return self._compiled[key]
 
     def _in_scope(self, view: Scope):
@@ -435,8 +439,11 @@ class PackRule:
             fix = suggestion if self.kind == "replace" else None
         return {"start": base + m.start(), "end": base + m.end(), "fix": fix}
 
+    def _timed(self, regex) -> bool:
+        return self.untrusted and not isinstance(regex, re.Pattern)
+
     def _finditer(self, regex, text: str):
-        return regex.finditer(text, timeout=PATTERN_TIMEOUT) if self.untrusted else regex.finditer(text)
+        return regex.finditer(text, timeout=PATTERN_TIMEOUT) if self._timed(regex) else regex.finditer(text)
 
     def check(self, res):
         if not self.untrusted:
@@ -487,7 +494,7 @@ class PackRule:
 
     def _matches(self, target, text: Text, tokens_present, swap_present):
         key = (tokens_present, swap_present)
-        regex = self._regex_for(key, lambda: self._pattern(tokens_present, swap_present))
+        regex = self._regex_for(key, lambda: self._pattern(tokens_present, swap_present), written=bool(self.patterns))
         if regex is None:
             return
         spans = None
@@ -514,7 +521,7 @@ class PackRule:
         present = frozenset(self.exceptions.present(text))
         if not present:
             return []
-        regex = self._regex_for(("exceptions", present), lambda: self.exceptions.pattern(present))
+        regex = self._regex_for(("exceptions", present), lambda: self.exceptions.pattern(present), written=False)
         return [m.span() for m in self._finditer(regex, text.text)] if regex is not None else []
 
     def _require(self, res):
@@ -527,7 +534,8 @@ class PackRule:
         elif position == "not-last":
             targets = targets[:-1]
         for target, text in targets:
-            if not (self.regex.search(text, timeout=PATTERN_TIMEOUT) if self.untrusted else self.regex.search(text)):
+            regex = self.regex
+            if not (regex.search(text, timeout=PATTERN_TIMEOUT) if self._timed(regex) else regex.search(text)):
                 yield self.say(target)
 
     def _count(self, res):
