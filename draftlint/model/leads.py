@@ -142,7 +142,7 @@ def find_lead(text: str, start: int = 0) -> Lead | None:
         adverb = lower[j]
         end = toks[j][2]
         j += 1
-    j, required_end, end = _continuation(toks, j, lh, required_end, end)
+    j, required_end, end = _continuation(toks, lower, j, lh, required_end, end)
     if j < len(toks) and lower[j] in POST_ADVERBS and adverb is None:
         adverb = lower[j]
         end = toks[j][2]
@@ -156,8 +156,8 @@ def find_lead(text: str, start: int = 0) -> Lead | None:
             required_end = max(required_end, toks[i + shortest - 1][2])
         end = max(end, toks[i + longest - 1][2])
         usual_end = max(required_end, toks[i + usual - 1][2] if usual else usual_end)
-    words = [t[0].lower() for t in toks[:j] if t[0].lower() != adverb]
-    head_words = [t[0].lower() for t in toks[i:j] if t[0].lower() != adverb]
+    words = [w for w in lower[:j] if w != adverb]
+    head_words = [w for w in lower[i:j] if w != adverb]
     lead_start = toks[0][1]
     return Lead(start=lead_start, min_end=required_end, end=end, usual_end=usual_end,
                 text=text[lead_start:usual_end], base=" ".join(words), adverb=adverb, adverb_first=adverb_first,
@@ -212,8 +212,8 @@ def _coordinated(word: str, before: str) -> bool:
     return before == "and" and (word in leadforms.OPERATIVE_HEADS or word in leadforms.PREAMBLE_HEADS)
 
 
-def _continuation(toks, j, lh, required_end, end):
-    words = [t[0].lower() for t in toks]
+def _continuation(toks, words, j, lh, required_end, end):
+    """`words`: the tokens' words in lower case."""
     if lh in EXPRESS:
         k = j
         if k < len(words) and words[k] in POSSESSIVES:
