@@ -2,9 +2,11 @@
 
 A pre-commit hook runs `draftlint check` on every commit, and a drafting repository's `.draftlint.yaml` and
 house pack rarely change: reading them costs PyYAML, jsonschema and the schema's validation (about 60 ms of
-a 100 ms check), every time, for the same bytes. Each entry is the validated data of one file, named by a
-hash of the file's bytes, of the schema it was validated against and of draftlint's version, so a file that
-changes in any byte is validated anew. Entries live in the user's cache folder (never inside the installed
+a 100 ms check), every time, for the same bytes. Each entry is the validated data of one file, kept with
+the file's bytes, the schema it was validated against (its CRC-32 and length) and draftlint's version, and
+used only when all of them are the same: a file that changes in any byte is validated anew. The entry is
+named by a CRC-32 of the same (zlib, loaded already for the .docx; hashlib would load OpenSSL, some
+milliseconds of every check): the name says where to look, the comparison decides. Entries live in the user's cache folder (never inside the installed
 package), are written atomically, and an entry that cannot be read is ignored, as is a folder that cannot be
 written."""
 from __future__ import annotations
@@ -30,38 +32,39 @@ def folder() -> str:
     return os.path.join(base, "validated")
 
 
-def key(raw: bytes, schema_name: str) -> str:
-    """The name of the entry for a file with these bytes, validated against rules/<schema_name>."""
-    import hashlib
+def key(raw: bytes, schema_name: str) -> tuple[str, str]:
+    """(name, source) of the entry for a file with these bytes, validated against rules/<schema_name>: the
+    source is what the entry must hold to be used (the file's bytes, one character a byte, after what says
+    which schema and draftlint read them)."""
+    import zlib
 
     from draftlint import __version__
     from draftlint.lint.packs import resource_dir
 
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{schema_name}\0".encode())
     try:
-        digest.update((resource_dir("rules") / schema_name).read_bytes())
+        schema = (resource_dir("rules") / schema_name).read_bytes()
     except OSError:
-        pass
-    digest.update(b"\0" + raw)
-    return digest.hexdigest()
+        schema = b""
+    source = f"{FORMAT}\0{__version__}\0{schema_name}\0{zlib.crc32(schema):08x}-{len(schema)}\0" + raw.decode("latin-1")
+    return f"{zlib.crc32(source.encode('latin-1', 'replace')):08x}-{len(source):x}", source
 
 
-def get(name: str) -> dict | None:
-    """The entry, or None when there is none or it cannot be read as one."""
+def get(name: str, source: str) -> dict | None:
+    """The entry, or None when there is none, it cannot be read as one, or it was made from another source."""
     try:
         with open(os.path.join(folder(), name + ".json"), encoding="utf-8") as fh:
             entry = json.load(fh)
     except (OSError, ValueError):  # missing, unreadable, damaged: validate again
         return None
-    if not isinstance(entry, dict) or entry.get("key") != name:
+    if not isinstance(entry, dict) or entry.get("key") != name or entry.get("source") != source:
         return None
     return entry
 
 
-def put(name: str, entry: dict) -> None:
+def put(name: str, source: str, entry: dict) -> None:
     """Store the entry (atomically); nothing when the data does not survive JSON unchanged or the folder
     cannot be written."""
-    entry = {"key": name, **entry}
+    entry = {"key": name, "source": source, **entry}
     try:
         text = json.dumps(entry, ensure_ascii=False, allow_nan=False)
         if json.loads(text) != entry:  # YAML can hold what JSON cannot (a key that is a number)

@@ -146,11 +146,27 @@ def test_required_strings_never_exclude_a_match(text):
             assert all(any(s in flat for s in g) for g in groups), (pattern, text)
 
 
-def test_words_need_every_word_of_a_phrase():
+def test_words_are_found_as_phrases_whatever_the_case_and_spacing():
     w = Words(["capacity building", "UN"], case_sensitive=False)
-    assert w.present(Text("capacity and building")) == ("capacity building",)
+    assert w.present(Text("Capacity\u00a0 BUILDING")) == ("capacity building",)
+    assert w.present(Text("capacity and building")) == ()
     assert w.present(Text("capacity only")) == ()
-    assert Words(["UN"], True).narrow(("UN",), Text("under fund")) == frozenset()
+    exact = Words(["UN"], True)
+    assert exact.present(Text("the UN and un")) == ("UN",)
+    assert exact.present(Text("the un")) == ()
+    assert exact.narrow(("UN",), Text("under fund")) == frozenset()
+
+
+def test_one_automaton_per_pack_finds_every_rules_strings():
+    pack = {"pack": "house", "rules": [
+        {"id": id_, "kind": "forbid", "category": "style", "severity": "warning", "scope": ["operative"],
+         "tokens": tokens, "message": "Avoid {match}.", "doc": {"summary": "s", "why": "w", "wrong": "x", "right": "y"}}
+        for id_, tokens in (("one", ["hereby"]), ("two", ["whereas", "inter alia"]))]}
+    first, second = compile_pack(pack, "house.yaml")
+    assert first.needles is second.needles
+    res = draft_of("1. *Decides* hereby, inter  alia, to act;")
+    assert [f.match for f in first.check(res)] == ["hereby"]
+    assert [f.match for f in second.check(res)] == ["inter  alia"]
 
 
 def test_delegation_pattern_without_a_literal_still_runs():
@@ -161,3 +177,16 @@ def test_delegation_pattern_without_a_literal_still_runs():
     rule = compile_pack(pack, "house.yaml")[0]
     res = draft_of("1. *Welcomes* the 123456 pledges;")
     assert [f.match for f in rule.check(res)] == ["123456"]
+
+
+def test_case_folding_neither_makes_nor_takes_white_space():
+    """Text.flat is Text.flat_exact case-folded, and Needles finds a case-sensitive string through its folded
+    form: both hold only while no character's case folding adds or removes white space."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        folded = c.casefold()
+        assert folded and (folded == c if c.isspace() else not any(x.isspace() for x in folded)), hex(code)
+    text = "Σ  ΣΑΣ\u00a0Straße\tİstanbul \u2003 ﬁnal  UN"
+    assert Text(text).flat == " ".join(text.casefold().split())

@@ -136,9 +136,10 @@ def test_old_entries_are_pruned(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(usercache, "KEEP", 3)
     for k in range(5):
-        usercache.put(f"{k:04d}", {"data": {"n": k}})
+        usercache.put(f"{k:04d}", f"source {k}", {"data": {"n": k}})
         os.utime(Path(usercache.folder()) / f"{k:04d}.json", (k, k))
     assert sorted(p.name for p in Path(usercache.folder()).iterdir()) == ["0002.json", "0003.json", "0004.json"]
-    assert usercache.get("0004") == {"key": "0004", "data": {"n": 4}} and usercache.get("0001") is None
-    usercache.put("0005", {"data": {1: "a key JSON would turn into a string"}})
-    assert usercache.get("0005") is None
+    assert usercache.get("0004", "source 4") == {"key": "0004", "source": "source 4", "data": {"n": 4}}
+    assert usercache.get("0001", "source 1") is None and usercache.get("0004", "source 3") is None
+    usercache.put("0005", "source 5", {"data": {1: "a key JSON would turn into a string"}})
+    assert usercache.get("0005", "source 5") is None

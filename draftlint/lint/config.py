@@ -82,14 +82,14 @@ def _from_pyproject(path: str) -> Config | None:
         return None  # most pyproject.toml files say nothing to draftlint: no need to parse them
     from draftlint import usercache
 
-    name = usercache.key(b"pyproject.toml\0" + raw, "config.schema.json")
-    entry = usercache.get(name)
+    name, source = usercache.key(b"pyproject.toml\0" + raw, "config.schema.json")
+    entry = usercache.get(name, source)
     if entry is not None:
         return _build(entry["data"], path, set()) if entry["data"] is not None else None
     section = _pyproject_section(raw, path)
     if section is not None:
         _validate(section, path)
-    usercache.put(name, {"data": section})
+    usercache.put(name, source, {"data": section})
     return _build(section, path, set()) if section is not None else None
 
 
@@ -118,8 +118,8 @@ def load_config(path: str, _seen: set | None = None) -> Config:
     from draftlint import usercache
 
     raw = read_pack_file(path)
-    name = usercache.key(raw, "config.schema.json")
-    entry = usercache.get(name)
+    name, source = usercache.key(raw, "config.schema.json")
+    entry = usercache.get(name, source)
     if entry is not None:
         data = entry["data"]
     else:
@@ -127,7 +127,7 @@ def load_config(path: str, _seen: set | None = None) -> Config:
         if data is None:
             data = {}
         _validate(data, path)
-        usercache.put(name, {"data": data})
+        usercache.put(name, source, {"data": data})
     return _build(data, path, _seen or set())
 
 

@@ -1,16 +1,17 @@
 """Finding a pack rule's words and patterns in a draft without scanning every paragraph with every regex.
 
 A word list compiled as one alternation (the spelling pack has some 700 words) makes `re` try every word
-at every position of every paragraph, and compiling it costs milliseconds in each new process. Instead the
-words of the draft are collected once into a set, and a rule runs its regex only on the texts that
-contain what every one of its matches must contain: the words of a listed phrase, or the strings read
-from the parsed pattern. The regex itself decides, so the findings are those of the plain scan.
+at every position of every paragraph, and compiling it costs milliseconds in each new process. Instead every
+string a pack's rules look for (the words and phrases of its lists, the strings read from its patterns) goes
+into one Aho–Corasick automaton (pyahocorasick), which finds all of them in a text in one pass. A rule then
+runs its regex only on the texts that contain what every one of its matches must contain; the regex itself
+decides, so the findings are those of the plain scan.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
+import ahocorasick
 
 WORD = re.compile(r"\w+")
 
@@ -20,30 +21,71 @@ WORD = re.compile(r"\w+")
 WHOLE_WORD = (r"(?<![\w’-])(?<!')", r"(?![\w’-])(?!')")
 
 
-class Text:
-    """One text as the prefilter sees it: case-folded, with its sets of words computed on demand."""
+class Needles:
+    """The strings the rules of one pack look for, each in the form it has in a flat text (Text.flat, or
+    Text.flat_exact for case-sensitive lists), found in a text by one pass of an automaton.
 
-    __slots__ = ("text", "folded", "_words", "_flat", "_flat_exact")
+    A case-sensitive string goes into the automaton case-folded, and a text that holds its folded form is then
+    asked for the string itself: a string in Text.flat_exact has its folded form in Text.flat (the same text
+    case-folded), so one pass over Text.flat finds both kinds."""
+
+    __slots__ = ("_strings", "_exact", "_automaton", "version")
+
+    def __init__(self):
+        self._strings: set[str] = set()  # what the automaton looks for: case-folded
+        self._exact: dict[str, set[str]] = {}  # folded form -> the case-sensitive strings with that form
+        self._automaton = None
+        self.version = 0  # what a text found is kept under: a string added later makes it stale
+
+    def add(self, strings, exact: bool = False) -> None:
+        for s in strings:
+            if not s:
+                continue
+            key = s.casefold() if exact else s
+            if exact and s not in self._exact.get(key, ()):
+                self._exact.setdefault(key, set()).add(s)
+                self.version += 1
+            if key not in self._strings:
+                self._strings.add(key)
+                self._automaton = None
+                self.version += 1
+
+    def find(self, flat: str) -> frozenset[str]:
+        """The (case-folded) strings of this set that occur in `flat`, a Text.flat."""
+        automaton = self._automaton
+        if automaton is None:
+            if not self._strings:
+                return frozenset()
+            automaton = ahocorasick.Automaton()
+            for s in self._strings:
+                automaton.add_word(s, s)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return frozenset([s for _, s in automaton.iter(flat)])
+
+    def find_exact(self, folded: frozenset[str], flat_exact: str) -> frozenset[str]:
+        """The case-sensitive strings that occur in `flat_exact`, given what find() found in the same text."""
+        return frozenset([s for key in folded if key in self._exact for s in self._exact[key] if s in flat_exact])
+
+
+class Text:
+    """One text as the prefilter sees it: case-folded, white space flattened, and the strings of each pack
+    found in it, each computed once (a paragraph's Text is shared by every rule and scope that reads it)."""
+
+    __slots__ = ("text", "_flat", "_flat_exact", "_found")
 
     def __init__(self, text: str):
         self.text = text
-        self.folded = text.casefold()
-        self._words = None
         self._flat = None
         self._flat_exact = None
-
-    @property
-    def words(self) -> frozenset[str]:
-        """The case-folded words (runs of word characters)."""
-        if self._words is None:
-            self._words = frozenset(WORD.findall(self.folded))
-        return self._words
+        self._found: dict | None = None
 
     @property
     def flat(self) -> str:
-        """Case-folded, each run of white space one space: where a phrase matched with \\s+ is a plain substring."""
+        """Case-folded, each run of white space one space: where a phrase matched with \\s+ is a plain substring.
+        (Case folding neither makes nor takes white space, so this is flat_exact case-folded.)"""
         if self._flat is None:
-            self._flat = " ".join(self.folded.split())
+            self._flat = self.flat_exact.casefold()
         return self._flat
 
     @property
@@ -53,75 +95,85 @@ class Text:
             self._flat_exact = " ".join(self.text.split())
         return self._flat_exact
 
+    def found(self, needles: Needles, exact: bool = False) -> frozenset[str]:
+        """The strings of `needles` that occur in this text (flat, or flat_exact)."""
+        if self._found is None:
+            self._found = {}
+        kept = self._found.get(needles)
+        if kept is None or kept[0] != needles.version:
+            kept = self._found[needles] = [needles.version, needles.find(self.flat), None]
+        if not exact:
+            return kept[1]
+        if kept[2] is None:
+            kept[2] = needles.find_exact(kept[1], self.flat_exact)
+        return kept[2]
+
 
 class Scope:
-    """The parts of a draft a rule reads, (target, Text), joined once so that a string is looked for in all
-    of them by one search instead of one per part."""
+    """The parts of a draft a rule reads, (target, Text), with, for each string of a pack, the parts that
+    contain it."""
 
-    __slots__ = ("parts", "_joined")
+    __slots__ = ("parts", "_index")
 
     def __init__(self, parts: list):
         self.parts = parts
-        self._joined: dict[bool, tuple[str, list[int]]] = {}
+        self._index: dict = {}
 
-    def containing(self, s: str, exact: bool = False) -> set[int]:
-        """Indexes of the parts whose flat text (Text.flat, or Text.flat_exact) contains `s`."""
-        if exact not in self._joined:
-            flats = [t.flat_exact if exact else t.flat for _, t in self.parts]
-            starts, pos = [], 0
-            for f in flats:
-                starts.append(pos)
-                pos += len(f) + 1
-            self._joined[exact] = ("\x00".join(flats), starts)
-        hay, starts = self._joined[exact]
-        found: set[int] = set()
-        pos = hay.find(s)
-        while pos != -1:
-            k = bisect_right(starts, pos) - 1
-            found.add(k)
-            if k + 1 >= len(starts):
-                break
-            pos = hay.find(s, starts[k + 1])
-        return found
+    def found(self, needles: Needles, exact: bool = False) -> dict[str, list[int]]:
+        """String of `needles` -> indexes of the parts that contain it (only strings found in some part)."""
+        key = (needles, exact)
+        kept = self._index.get(key)
+        if kept is None or kept[0] != needles.version:
+            index: dict[str, list[int]] = {}
+            for k, (_, text) in enumerate(self.parts):
+                for s in text.found(needles, exact):
+                    if s in index:
+                        index[s].append(k)
+                    else:
+                        index[s] = [k]
+            kept = self._index[key] = (needles.version, index)
+        return kept[1]
+
+    def containing(self, s: str, needles: Needles, exact: bool = False) -> list[int]:
+        """Indexes of the parts whose flat text (Text.flat, or Text.flat_exact) contains `s`, one of `needles`."""
+        return self.found(needles, exact).get(s, [])
 
 
 class Words:
-    """Words and phrases matched whole (tokens, swap keys, exceptions), indexed by their first word.
+    """Words and phrases matched whole (tokens, swap keys, exceptions), found through their flat forms.
 
-    A whole-word match of a phrase starts and ends at the edges of runs of word characters, so every run
-    of word characters in the phrase is a word of the text: a text that lacks one cannot match."""
+    A whole-word match of a phrase, its spaces matched by \\s+, is the phrase's flat form in the text's flat
+    form: a text whose flat form lacks it cannot match."""
 
-    def __init__(self, phrases, case_sensitive: bool):
+    def __init__(self, phrases, case_sensitive: bool, needles: Needles | None = None):
         self.case_sensitive = case_sensitive
+        self.needles = needles if needles is not None else Needles()
         self.phrases = sorted(set(phrases), key=len, reverse=True)  # longest first, as the alternation needs
-        self.by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
         self.flat: dict[str, str] = {}
+        self.by_flat: dict[str, list[str]] = {}
         self.always: list[str] = []  # phrases that do not start with a word character
         for p in self.phrases:
-            folded = p.casefold()
-            words = WORD.findall(folded)
-            if not words or not (p[:1].isalnum() or p[:1] == "_"):  # the phrase does not start with a \w
+            if not WORD.findall(p.casefold()) or not (p[:1].isalnum() or p[:1] == "_"):  # not a \w first
                 self.always.append(p)
             else:
-                self.flat[p] = " ".join((p if case_sensitive else folded).split())
-                self.by_first.setdefault(words[0], []).append((p, frozenset(words)))
-        self.keys = frozenset(self.by_first)
+                flat = " ".join((p if case_sensitive else p.casefold()).split())
+                self.flat[p] = flat
+                self.by_flat.setdefault(flat, []).append(p)
+        self.needles.add(self.by_flat, case_sensitive)
 
-    def present(self, text: Text) -> tuple[str, ...]:
-        """The phrases of this list whose words all occur in the text (as whole words, whatever the case)."""
-        words = text.words
-        hits = self.keys & words
-        if not hits:
-            return tuple(self.always)
-        return tuple([p for k in sorted(hits) for p, need in self.by_first[k] if need <= words] + self.always)
+    def present(self, where) -> tuple[str, ...]:
+        """The phrases of this list that occur in `where` (a Text, or a Scope: in any of its parts), whatever
+        the case and spacing, and those that do not start with a word character."""
+        found = where.found(self.needles, self.case_sensitive)
+        hits = [p for flat in self.by_flat.keys() & found for p in self.by_flat[flat]]
+        return tuple(sorted(hits) + self.always)
 
     def narrow(self, present: tuple[str, ...], text: Text) -> frozenset[str]:
-        """Of the phrases present in the whole draft, those that occur in this part of it as a substring
-        (whatever the case and spacing): cheaper than collecting the part's words, and never fewer."""
+        """Of the phrases present in the rule's scope, those that occur in this part of it."""
         if not present:
             return frozenset()
-        hay = text.flat_exact if self.case_sensitive else text.flat
-        return frozenset(p for p in present if p in self.always or self.flat[p] in hay)
+        found = text.found(self.needles, self.case_sensitive)
+        return frozenset(p for p in present if p in self.always or self.flat[p] in found)
 
     def pattern(self, present: frozenset[str] | None = None) -> str:
         """The alternation of the phrases (only those present, if given)."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from draftlint.errors import InputError
 from draftlint.safeio import read_regular
-from draftlint.lint.matching import Scope, Text, Words, required_strings
+from draftlint.lint.matching import Needles, Scope, Text, Words, required_strings
 from draftlint.lint.rule import Rule
 
 PLACEHOLDERS = {"match", "suggestion", "label"}
@@ -168,14 +168,14 @@ def load_pack(path: str) -> list["PackRule"]:
     from draftlint import usercache
 
     raw = read_pack_file(path)
-    name = usercache.key(raw, "schema.json")
-    entry = usercache.get(name)
+    name, source = usercache.key(raw, "schema.json")
+    entry = usercache.get(name, source)
     if entry is not None:
         return compile_pack(entry["data"], path, eager=False, needs=entry["needs"], untrusted=True)
     data = load_yaml(path, raw=raw)
     validate(data, path)
     rules = compile_pack(data, path)
-    usercache.put(name, {"data": data, "needs": {r.id: r.pattern_strings for r in rules}})
+    usercache.put(name, source, {"data": data, "needs": {r.id: r.pattern_strings for r in rules}})
     return rules
 
 
@@ -186,12 +186,15 @@ def _placeholders(message: str) -> set[str]:
 
 
 def compile_pack(data: dict, path: str, eager: bool = True, needs: dict | None = None,
-                 untrusted: bool | None = None) -> list["PackRule"]:
+                 untrusted: bool | None = None, needles: Needles | None = None) -> list["PackRule"]:
     """The pack's rules; `eager` compiles every pattern now (a delegation's pack seen for the first time), else
     on first use. `needs`: what each rule's patterns need (rule id -> _pattern_strings), read from them in
-    advance. `untrusted` (default: as `eager`): a delegation's pack, whose patterns run under a timeout."""
+    advance. `untrusted` (default: as `eager`): a delegation's pack, whose patterns run under a timeout.
+    `needles`: the strings the rules look for, shared with other packs (default: the pack's own)."""
     rules = []
     seen = set()
+    if needles is None:  # one automaton for the whole pack: a text is searched once for all its rules
+        needles = Needles()
     for k, spec in enumerate(data["rules"]):
         rid = f"{data['pack']}.{spec['id']}"
         where = f"{path}: rules[{k}] ({rid})"
@@ -204,7 +207,7 @@ def compile_pack(data: dict, path: str, eager: bool = True, needs: dict | None =
                             "use {match}, {suggestion} or {label}")
         strings = needs.get(rid, []) if needs is not None else _pattern_strings(spec)
         rules.append(PackRule(spec, rid, data["pack"], where, eager, strings,
-                              eager if untrusted is None else untrusted))
+                              eager if untrusted is None else untrusted, needles))
     return rules
 
 
@@ -311,8 +314,9 @@ def _compile(pattern: str, case_sensitive: bool, where: str, untrusted: bool = F
 
 class PackRule:
     def __init__(self, spec: dict, rid: str, pack: str, where: str, eager: bool, pattern_strings: list | None,
-                 untrusted: bool = False):
-        """`pattern_strings`: see _pattern_strings; `untrusted`: see compile_pack."""
+                 untrusted: bool = False, needles: Needles | None = None):
+        """`pattern_strings`: see _pattern_strings; `untrusted`: see compile_pack; `needles`: the strings of the
+        pack this rule belongs to, which the rule adds its own to."""
         doc = spec["doc"]
         self.spec = spec
         self.kind = spec["kind"]
@@ -326,19 +330,23 @@ class PackRule:
         self.source = doc.get("source", "")
         cs = bool(spec.get("case_sensitive", False))
         self.case_sensitive = cs
-        self.exceptions = Words(spec["exceptions"], cs) if spec.get("exceptions") else None
-        self.tokens = Words(spec["tokens"], cs) if spec.get("tokens") else None
+        self.needles = needles = needles if needles is not None else Needles()
+        self.exceptions = Words(spec["exceptions"], cs, needles) if spec.get("exceptions") else None
+        self.tokens = Words(spec["tokens"], cs, needles) if spec.get("tokens") else None
         self.patterns = [f"(?:{p})" for p in spec.get("patterns", ())]
         self.swap = None
         if self.kind == "replace":
             self.swap = {(k if cs else k.lower()): v for k, v in spec["swap"].items()}
-            self.swap_words = Words(spec["swap"], cs)
+            self.swap_words = Words(spec["swap"], cs, needles)
         else:
             self.swap_words = None
         self.pattern_strings = pattern_strings
+        for groups in pattern_strings or ():
+            for group in groups:
+                needles.add(group)
         self._compiled: dict = {}
         if self.kind == "lead":
-            self.phrases = [p.lower() for p in spec["phrases"]]
+            self.phrases = frozenset(p.lower() for p in spec["phrases"])
         self.untrusted = untrusted
         if eager:  # a delegation's pack: a bad pattern is reported when the pack is loaded, by name
             from draftlint.lint.backtrack import catastrophic
@@ -358,8 +366,8 @@ class PackRule:
     def regex(self):
         """The rule's whole regex (every word, every pattern), compiled on first use."""
         if self.kind == "require":
-            return self._regex_for(("require",), lambda: self.spec["pattern"])
-        return self._regex_for(None, lambda: self._pattern(None, None))
+            return self._regex_for(("require",), lambda: self.spec["pattern"], written=True)
+        return self._regex_for(None, lambda: self._pattern(None, None), written=bool(self.patterns))
 
     def _pattern(self, tokens_present, swap_present) -> str:
         pieces = [self.tokens.pattern(tokens_present)] if self.tokens else []
@@ -368,43 +376,48 @@ class PackRule:
             pieces.append(self.swap_words.pattern(swap_present))
         return "|".join(p for p in pieces if p)
 
-    def _regex_for(self, key, pattern):
+    def _regex_for(self, key, pattern, written: bool):
+        """The compiled `pattern()`. `written`: it holds patterns the pack's author wrote, which in a delegation's
+        pack run under a timeout (`regex`); an alternation of listed words, escaped by draftlint, cannot
+        backtrack badly and is compiled by `re`, as in the built-in packs (no `regex` import for a pack of words)."""
         if key not in self._compiled:
             if len(self._compiled) > 256:  # bounded: one entry per combination of words seen
                 self._compiled.clear()
             text = pattern()
-            self._compiled[key] = _compile(text, self.case_sensitive, self.where, self.untrusted) if text else None
+            self._compiled[key] = (_compile(text, self.case_sensitive, self.where, self.untrusted and written)
+                                   if text else None)
         return self._compiled[key]
 
-    def _in_draft(self, doc: Text):
-        """(tokens, swap keys) present anywhere in the draft, or None when the rule cannot match in it."""
-        tokens = self.tokens.present(doc) if self.tokens is not None else ()
-        swap = self.swap_words.present(doc) if self.swap_words is not None else ()
-        if tokens or swap or self._patterns_may_match(doc):
+    def _in_scope(self, view: Scope):
+        """(tokens, swap keys) present in the parts the rule reads, or None when the rule cannot match in them."""
+        tokens = self.tokens.present(view) if self.tokens is not None else ()
+        swap = self.swap_words.present(view) if self.swap_words is not None else ()
+        if tokens or swap or self._patterns_may_match(view):
             return tokens, swap
         return None
 
-    def _candidates(self, view: Scope, in_draft) -> set[int] | range:
+    def _candidates(self, view: Scope, in_scope) -> set[int] | range:
         """The parts of the scope that contain a listed phrase or every string a pattern needs."""
         if self.patterns and self.pattern_strings is None:
             return range(len(view.parts))
         found: set[int] = set()
-        for words, present in ((self.tokens, in_draft[0]), (self.swap_words, in_draft[1])):
+        for words, present in ((self.tokens, in_scope[0]), (self.swap_words, in_scope[1])):
             for p in present:
                 if p in words.always:
                     return range(len(view.parts))
-                found |= view.containing(words.flat[p], words.case_sensitive)
+                found.update(view.containing(words.flat[p], self.needles, words.case_sensitive))
         for groups in self.pattern_strings or ():
-            found |= set.intersection(*(set().union(*(view.containing(s) for s in group)) for group in groups))
+            found |= set.intersection(*(set().union(*(view.containing(s, self.needles) for s in group))
+                                        for group in groups))
         return found
 
-    def _patterns_may_match(self, text: Text) -> bool:
+    def _patterns_may_match(self, view: Scope) -> bool:
         if not self.patterns:
             return False
         if self.pattern_strings is None:
             return True
-        flat = text.flat
-        return any(all(any(s in flat for s in group) for group in groups) for groups in self.pattern_strings)
+        found = view.found(self.needles)
+        return any(all(any(s in found for s in group) for group in groups) for groups in self.pattern_strings)
 
     def say(self, target, match: str = "", suggestion: str = "", label: str | None = None, **span):
         values = {"match": match, "suggestion": suggestion, "label": label or getattr(target, "label", "document")}
@@ -426,8 +439,11 @@ class PackRule:
             fix = suggestion if self.kind == "replace" else None
         return {"start": base + m.start(), "end": base + m.end(), "fix": fix}
 
+    def _timed(self, regex) -> bool:
+        return self.untrusted and not isinstance(regex, re.Pattern)
+
     def _finditer(self, regex, text: str):
-        return regex.finditer(text, timeout=PATTERN_TIMEOUT) if self.untrusted else regex.finditer(text)
+        return regex.finditer(text, timeout=PATTERN_TIMEOUT) if self._timed(regex) else regex.finditer(text)
 
     def check(self, res):
         if not self.untrusted:
@@ -443,14 +459,14 @@ class PackRule:
         if res.kind in self.skip_kinds or not res.has_structure and self.kind in ("lead", "require"):
             return
         if self.kind in ("forbid", "replace"):
-            in_draft = self._in_draft(draft_text(res))
-            if in_draft is None:
-                return
             view = scope_view(res, self.scope)
-            for k in sorted(self._candidates(view, in_draft)):
+            in_scope = self._in_scope(view)
+            if in_scope is None:
+                return
+            for k in sorted(self._candidates(view, in_scope)):
                 target, text = view.parts[k]
-                tokens = self.tokens.narrow(in_draft[0], text) if self.tokens is not None else frozenset()
-                swap = self.swap_words.narrow(in_draft[1], text) if self.swap_words is not None else frozenset()
+                tokens = self.tokens.narrow(in_scope[0], text) if self.tokens is not None else frozenset()
+                swap = self.swap_words.narrow(in_scope[1], text) if self.swap_words is not None else frozenset()
                 yield from self._matches(target, text, tokens, swap)
         elif self.kind == "require":
             yield from self._require(res)
@@ -460,14 +476,25 @@ class PackRule:
                 if lead is None or getattr(target, "clause", False):
                     continue
                 head = lead.head
-                if head and not any(head == p or head.startswith(p + " ") for p in self.phrases):
+                if head and not self._listed(head):
                     yield self.say(target, match=lead.text)
         elif self.kind == "count":
             yield from self._count(res)
 
+    def _listed(self, head: str) -> bool:
+        """Whether a listed phrase is the head of a lead or its first words (head: words joined by one space)."""
+        if head in self.phrases:
+            return True
+        at = head.find(" ")
+        while at != -1:
+            if head[:at] in self.phrases:
+                return True
+            at = head.find(" ", at + 1)
+        return False
+
     def _matches(self, target, text: Text, tokens_present, swap_present):
         key = (tokens_present, swap_present)
-        regex = self._regex_for(key, lambda: self._pattern(tokens_present, swap_present))
+        regex = self._regex_for(key, lambda: self._pattern(tokens_present, swap_present), written=bool(self.patterns))
         if regex is None:
             return
         spans = None
@@ -491,10 +518,10 @@ class PackRule:
             yield self.say(target, match=found, suggestion=suggestion, **self._span(target, text, m, suggestion))
 
     def _exception_spans(self, text: Text) -> list[tuple[int, int]]:
-        present = self.exceptions.present(text)
+        present = frozenset(self.exceptions.present(text))
         if not present:
             return []
-        regex = self._regex_for(("exceptions", present), lambda: self.exceptions.pattern(present))
+        regex = self._regex_for(("exceptions", present), lambda: self.exceptions.pattern(present), written=False)
         return [m.span() for m in self._finditer(regex, text.text)] if regex is not None else []
 
     def _require(self, res):
@@ -507,7 +534,8 @@ class PackRule:
         elif position == "not-last":
             targets = targets[:-1]
         for target, text in targets:
-            if not (self.regex.search(text, timeout=PATTERN_TIMEOUT) if self.untrusted else self.regex.search(text)):
+            regex = self.regex
+            if not (regex.search(text, timeout=PATTERN_TIMEOUT) if self._timed(regex) else regex.search(text)):
                 yield self.say(target)
 
     def _count(self, res):
@@ -553,15 +581,6 @@ def scope_view(res, scope: tuple[str, ...]) -> Scope:
         view = res.memo[key] = Scope([(target, texts.get(text) or texts.setdefault(text, Text(text)))
                                       for target, text in units(res, scope)])
     return view
-
-
-def draft_text(res) -> Text:
-    """Every paragraph and footnote as one Text: a rule whose words are not in it is skipped at once."""
-    doc = res.memo.get("draft")
-    if doc is None:
-        texts = [n.text for n in res.nodes] + [e.footnote.text for e in res.footnotes if e.footnote is not None]
-        doc = res.memo["draft"] = Text("\n".join(texts))
-    return doc
 
 
 CACHE = "builtin.json"
@@ -612,8 +631,9 @@ def builtin_rules() -> tuple[PackRule, ...]:
         data = [(name, load_yaml(str(resource_dir("rules") / name), trusted=True)) for name in sources]
         needs = None
     out = []
+    needles = Needles()  # the UN packs are searched for as one
     for name, pack in data:
-        out.extend(compile_pack(pack, str(resource_dir("rules") / name), eager=False, needs=needs))
+        out.extend(compile_pack(pack, str(resource_dir("rules") / name), eager=False, needs=needs, needles=needles))
     return tuple(out)
 
 

@@ -165,6 +165,16 @@ def _after_words(text: str, pos: int, last: Cited) -> tuple[int, Cited] | None:
     return sep.end(), nxt
 
 
+def cited_in(res, text: str) -> list[CitedList]:
+    """cited_lists(text) of a paragraph of the draft `res`, read once per draft: several checks read the
+    citations of the same paragraph. The lists are shared: read them, never change them."""
+    memo = res.memo.setdefault("cited", {})
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = cited_lists(text)
+    return found
+
+
 def cited_lists(text: str) -> list[CitedList]:
     out = []
     if "esolution" not in text and "ecision" not in text:  # what HEAD needs; most paragraphs cite nothing

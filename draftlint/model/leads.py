@@ -5,6 +5,7 @@ particle of "Calls upon") may be in italics or not; everything else of a known p
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from draftlint.model import leadforms
@@ -78,18 +79,19 @@ class Lead:
     head: str = ""  # from the head word on, without adverbs, lower case: "encourages" for "Also strongly encourages"
 
 
-def _tokens(text: str, start: int):
-    """Words from `start` that are separated only by spaces (a comma or other sign ends the lead)."""
-    pos = start
-    n = len(text)
-    while pos < n:
-        while pos < n and text[pos] in " \t\u00a0":
-            pos += 1
-        m = WORD.match(text, pos)
-        if not m:
-            return
-        yield m.group(0), m.start(), m.end()
-        pos = m.end()
+# A word and the spaces before it: matched again and again where the last match ended (Pattern.scanner), the
+# words of a lead are read in C, up to the first comma or other sign.
+SPACED_WORD = re.compile(r"[ \t\u00a0]*(" + WORD.pattern + ")")
+
+
+def _tokens(text: str, start: int, limit: int = 12) -> list[tuple[str, int, int]]:
+    """The first `limit` words from `start` that are separated only by spaces (a comma or other sign ends the
+    lead), each with its start and end."""
+    toks = []
+    match = SPACED_WORD.scanner(text, start).match
+    while len(toks) < limit and (m := match()) is not None:
+        toks.append((m.group(1), m.start(1), m.end(1)))
+    return toks
 
 
 def is_operative_word(word: str) -> bool:
@@ -107,7 +109,7 @@ def is_preambular_word(word: str) -> bool:
 
 
 def find_lead(text: str, start: int = 0) -> Lead | None:
-    toks = list(_take(_tokens(text, start), 12))
+    toks = _tokens(text, start)
     if not toks or not toks[0][0][:1].isupper():
         return None
     lower = [t[0].lower() for t in toks]
@@ -140,7 +142,7 @@ def find_lead(text: str, start: int = 0) -> Lead | None:
         adverb = lower[j]
         end = toks[j][2]
         j += 1
-    j, required_end, end = _continuation(toks, j, lh, required_end, end)
+    j, required_end, end = _continuation(toks, lower, j, lh, required_end, end)
     if j < len(toks) and lower[j] in POST_ADVERBS and adverb is None:
         adverb = lower[j]
         end = toks[j][2]
@@ -154,8 +156,8 @@ def find_lead(text: str, start: int = 0) -> Lead | None:
             required_end = max(required_end, toks[i + shortest - 1][2])
         end = max(end, toks[i + longest - 1][2])
         usual_end = max(required_end, toks[i + usual - 1][2] if usual else usual_end)
-    words = [t[0].lower() for t in toks[:j] if t[0].lower() != adverb]
-    head_words = [t[0].lower() for t in toks[i:j] if t[0].lower() != adverb]
+    words = [w for w in lower[:j] if w != adverb]
+    head_words = [w for w in lower[i:j] if w != adverb]
     lead_start = toks[0][1]
     return Lead(start=lead_start, min_end=required_end, end=end, usual_end=usual_end,
                 text=text[lead_start:usual_end], base=" ".join(words), adverb=adverb, adverb_first=adverb_first,
@@ -210,15 +212,8 @@ def _coordinated(word: str, before: str) -> bool:
     return before == "and" and (word in leadforms.OPERATIVE_HEADS or word in leadforms.PREAMBLE_HEADS)
 
 
-def _take(it, n):
-    for k, x in enumerate(it):
-        if k >= n:
-            return
-        yield x
-
-
-def _continuation(toks, j, lh, required_end, end):
-    words = [t[0].lower() for t in toks]
+def _continuation(toks, words, j, lh, required_end, end):
+    """`words`: the tokens' words in lower case."""
     if lh in EXPRESS:
         k = j
         if k < len(words) and words[k] in POSSESSIVES:

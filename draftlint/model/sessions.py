@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from draftlint.model.citations import _date, cited_lists
+from draftlint.model.citations import _date, cited_in
 from draftlint.model.ordinals import value
 from draftlint.model.patterns import MONTH_RE
 
@@ -100,7 +100,7 @@ def agenda_title(res) -> str | None:
 def chain(res) -> list:
     """The resolutions and decisions the first preambular paragraph recalls (the recall chain)."""
     pps = res.preamble
-    return [item for lst in cited_lists(pps[0].text) for item in lst.items if not item.security_council] if pps else []
+    return [item for lst in cited_in(res, pps[0].text) for item in lst.items if not item.security_council] if pps else []
 
 
 def organ(res) -> str:

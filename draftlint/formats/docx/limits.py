@@ -186,7 +186,7 @@ _DTD_MARKERS = tuple(m.encode(codec) for m in ("<!DOCTYPE", "<!ENTITY")
 def parse_xml(data: bytes, name: str):
     # Word never writes a DTD; refusing one outright rules out entity expansion and external fetches.
     dtd = InputError(f"{name} contains a DOCTYPE or entity declarations, which a real Word file never has")
-    if any(m in data for m in _DTD_MARKERS):
+    if b"!" in data and any(m in data for m in _DTD_MARKERS):  # every marker holds the byte of "!"
         raise dtd
     # Each element costs libxml2 some 200 bytes: counting the tags first keeps a small part full of empty
     # elements (9 million <w:p/> in 56 MB) from taking gigabytes before the paragraph cap is reached.

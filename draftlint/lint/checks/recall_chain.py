@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from draftlint.model import sessions as identity
-from draftlint.model.citations import ECOSOC, GA, cited_lists, in_council_year, in_session, owner
+from draftlint.model.citations import ECOSOC, GA, cited_in, cited_lists, in_council_year, in_session, owner
 from draftlint.model.ordinals import ordinal
 from draftlint.model.patterns import written
 from draftlint.lint.rule import DRAFT_HEAD, Rule, text_start
@@ -79,7 +79,7 @@ def check(res):
     organ = identity.organ(res)
     for node in res.of_kind("pp", "op", "sub"):
         text = node.text
-        for lst in cited_lists(text):
+        for lst in cited_in(res, text):
             yield from _check_list(node, text, lst, sc, owner(text, lst, organ))
     if res.previous is not None:
         yield from _against_previous(res, res.previous)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftlint.model.citations import cited_lists
+from draftlint.model.citations import cited_in, cited_lists
 from draftlint.lint.rule import DRAFT_HEAD, Rule
 
 D = DRAFT_HEAD
@@ -93,11 +93,11 @@ def symbol_faults(text: str):
 
 
 # --- Security Council resolutions without their year ---------------------------------------------------------
-def missing_years(text: str, security_council: bool):
+def missing_years(text: str, security_council: bool, lists=None):
     """(number, council) for each resolution number cited without a year or session; `council` when it is
     known to be a Security Council resolution (“Security Council resolution 2370”, a Council text, or a list
-    whose other items carry their year)."""
-    for lst in cited_lists(text):
+    whose other items carry their year). `lists`: cited_lists(text), when the caller has it."""
+    for lst in cited_lists(text) if lists is None else lists:
         if lst.decision:
             continue
         council = (security_council or "Security Council" in text[max(0, lst.start - 20):lst.start]
@@ -177,7 +177,7 @@ def check(res):
                             match=written)
         if getattr(target, "kind", None) == "heading":
             continue
-        for number, council in missing_years(text, sc):
+        for number, council in missing_years(text, sc, cited_in(res, text)):
             if council:
                 yield SC_YEAR.at(target, f"Security Council resolution {number} is cited without its year; write "
                                          f"“{number} (<year>)”", match=number)
