@@ -148,34 +148,53 @@ def test_identical_texts_have_no_changes(tmp_path):
 # ------------------------------------------------------------------ the redline .docx
 
 def _accept(src: Path, author: str = "draftlint") -> bytes:
-    """Accept `author`'s changes as Word does: insertions unwrapped, deletions removed, and a paragraph whose
-    mark is deleted joined with the next one (its text being deleted too, it is simply removed)."""
+    """Accept `author`'s changes as Word does: insertions and move destinations unwrapped, deletions and move
+    sources removed, and a paragraph whose mark is deleted (or moved away) joined with the next one (its text
+    being deleted too, it is simply removed)."""
     files = parts(src)
     root = etree.fromstring(files["word/document.xml"])
-    for p in [p for p in root.iter(q("p")) if _mark_revision(p, "del", author)]:
+    for p in [p for p in root.iter(q("p")) if _mark_revision(p, "del", author) or _mark_revision(p, "moveFrom", author)]:
         p.getparent().remove(p)
-    for el in [e for e in root.iter(q("del")) if e.get(q("author")) == author]:
+    for el in [e for e in root.iter(q("del"), q("moveFrom")) if e.get(q("author")) == author]:
         el.getparent().remove(el)
-    for el in [e for e in root.iter(q("ins")) if e.get(q("author")) == author]:
+    for el in [e for e in root.iter(q("ins"), q("moveTo")) if e.get(q("author")) == author]:
         if el.getparent().tag == q("rPr"):
             el.getparent().remove(el)
             continue
         for child in list(el):
             el.addprevious(child)
         el.getparent().remove(el)
+    _drop_move_ranges(root)
     files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return _zip(files)
 
 
 def _reject_all(src: Path, dst: Path, author: str = "draftlint") -> None:
-    """Reject as Word does: a paragraph inserted with its mark goes altogether; the rest as ooxml_checks."""
+    """Reject as Word does: a paragraph inserted (or moved here) with its mark goes altogether, a move's
+    source stays as plain text; the rest as ooxml_checks."""
     files = parts(src)
     root = etree.fromstring(files["word/document.xml"])
-    for p in [p for p in root.iter(q("p")) if _mark_revision(p, "ins", author)]:
+    for p in [p for p in root.iter(q("p")) if _mark_revision(p, "ins", author) or _mark_revision(p, "moveTo", author)]:
         p.getparent().remove(p)
+    for el in [e for e in root.iter(q("moveTo")) if e.get(q("author")) == author]:
+        el.getparent().remove(el)
+    for el in [e for e in root.iter(q("moveFrom")) if e.get(q("author")) == author]:
+        if el.getparent().tag == q("rPr"):
+            el.getparent().remove(el)
+            continue
+        for child in list(el):
+            el.addprevious(child)
+        el.getparent().remove(el)
+    _drop_move_ranges(root)
     files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     dst.write_bytes(_zip(files))
     reject(dst, dst, author)
+
+
+def _drop_move_ranges(root) -> None:
+    kinds = [q(k) for k in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")]
+    for el in list(root.iter(*kinds)):
+        el.getparent().remove(el)
 
 
 def _mark_revision(p, kind: str, author: str) -> bool:
@@ -222,11 +241,11 @@ def test_accepting_all_gives_the_draft_exactly(redline, tmp_path):
 
 
 def _expected_after_reject(red) -> list[str]:
-    """Last session's paragraphs in the order the redline holds them: kept and deleted ones where they stood,
-    a moved one where the draft has it (rejecting does not move it back)."""
+    """Last session's paragraphs in last session's order: kept and deleted ones where they stood, and a moved
+    one back in its old place (a move's source is rejected into plain text, its destination removed)."""
     from draftlint.writers.redline import fold
 
-    return [fold(p.old.text) for p in red.paragraphs if p.old]
+    return [fold(p.old.text) for p in sorted((p for p in red.paragraphs if p.old), key=lambda p: p.old.order)]
 
 
 def test_rejecting_all_gives_last_sessions_wording(redline, tmp_path):
@@ -235,8 +254,7 @@ def test_rejecting_all_gives_last_sessions_wording(redline, tmp_path):
     rejected = tmp_path / "rejected.docx"
     _reject_all(redline, rejected)
     red = _compare(PREVIOUS, DRAFT)
-    assert _wording(rejected) == _expected_after_reject(red)
-    assert sorted(_wording(rejected)) == sorted(_wording(PREVIOUS))
+    assert _wording(rejected) == _expected_after_reject(red) == _wording(PREVIOUS)
     # The draft really differs: the check above can fail.
     kept = [p for p in red.paragraphs if p.old and p.new]
     assert len(kept) == 56 and sum(fold(p.new.text) != fold(p.old.text) for p in kept) == 17
@@ -257,8 +275,38 @@ def test_the_redline_is_tracked_by_draftlint_and_marks_the_new_paragraphs(redlin
     refs = [r for r in root.iter(q("footnoteReference"))]
     inserted = {r.get(q("id")) for r in refs if any(a.tag == q("ins") for a in r.iterancestors())}
     assert {"17", "18", "20", "23"} <= inserted  # Word ids of footnotes 16, 17, 19 and 22
-    comments = etree.fromstring(parts(redline)["word/comments.xml"])
-    assert "Moved: this was OP27 in A_RES_75_59.docx." in "".join(comments.itertext())
+    assert "word/comments.xml" not in parts(redline)  # a move is a move, not a comment
+
+
+def test_a_moved_paragraph_is_a_word_move_with_matching_ranges(redline):
+    """OP27 → OP28: the draft's paragraph is the move's destination, last session's wording its source where
+    OP27 stood, before the paragraph that followed it then (OP28 → OP32)."""
+    root = etree.fromstring(parts(redline)["word/document.xml"])
+    starts = {k: list(root.iter(q(f"{k}RangeStart"))) for k in ("moveFrom", "moveTo")}
+    assert len(starts["moveFrom"]) == len(starts["moveTo"]) == 1
+    source, destination = starts["moveFrom"][0], starts["moveTo"][0]
+    assert source.get(q("name")) == destination.get(q("name"))
+    assert source.get(q("author")) == "draftlint" and source.get(q("date"))
+    for start in (source, destination):
+        kind = start.tag.split("}")[1].replace("RangeStart", "")
+        ends = [e for e in root.iter(q(f"{kind}RangeEnd")) if e.get(q("id")) == start.get(q("id"))]
+        assert len(ends) == 1 and ends[0].getparent() is start.getparent()
+        p = start.getparent()
+        assert p.find(f"{q('pPr')}/{q('rPr')}/{q(kind)}") is not None  # the paragraph mark moves too
+    moved_from = "".join(t.text for t in source.getparent().iter(q("t")))
+    assert moved_from.startswith("Further notes the completion of the first update of the United Nations Peacekeeping")
+    moved_to = "".join(t.text for e in destination.getparent().iter(q("moveTo")) for t in e.iter(q("t")))
+    assert "the completion of the update of the United Nations Peacekeeping" in moved_to
+    # Words the draft added are insertions inside the destination, not part of the move.
+    added = "".join(t.text for e in destination.getparent().iter(q("ins")) for t in e.iter(q("t")))
+    assert "Military Engineer Unit" in added
+    # The source stands where OP27 stood: after last session's OP26 (the draft's OP30), before OP28 → OP32.
+    following = source.getparent().getnext()
+    assert "".join(t.text for t in following.iter(q("t"))).lstrip().startswith("Notes the use by interested States")
+    # Every revision and range id is used once.
+    ids = [e.get(q("id")) for e in root.iter() if e.get(q("id")) is not None and not e.tag.endswith("RangeEnd")
+           and e.tag not in (q("footnoteReference"), q("commentReference"), q("bookmarkEnd"), q("commentRangeEnd"))]
+    assert len(ids) == len(set(ids))
 
 
 def test_no_new_openxml_findings(redline):

@@ -31,6 +31,7 @@ class Item:
     offset: int = 0  # where `text` starts in the reader's paragraph text
     prefix: str = ""  # what stands before it there: a typed number ("3.\t"), never the label
     key: str = ""  # a footnote's key in the reader ("word:17" for Word's footnote 17)
+    order: int = 0  # its place in its own text: the redline puts back last session's items in this order
 
     def as_dict(self) -> dict:
         # "paragraph" as in check's JSON: the Word paragraph in the body, null for footnotes and text drafts.
@@ -87,8 +88,10 @@ def items(res) -> tuple[list[Item], list[Item]]:
         raw = node.para.text[node.body:]
         start = node.body + len(raw) - len(raw.lstrip())
         index = node.para.index if res.source.format == "docx" else None
-        paras.append(Item(node.label, node.text, index, start, node.para.text[:start]))
+        paras.append(Item(node.label, node.text, index, start, node.para.text[:start], order=len(paras)))
     notes = [Item(e.label, e.footnote.text, key=e.key) for e in res.footnotes if e.footnote is not None]
+    for k, note in enumerate(notes):
+        note.order = k
     return paras, notes
 
 

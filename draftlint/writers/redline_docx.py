@@ -22,13 +22,14 @@ AUTHOR = "draftlint"
 
 
 def write(red: Redline, draft_path: str, out_path: str, date: str | None = None) -> int:
-    """Write the redline; returns the number of tracked changes and comments made."""
+    """Write the redline; returns the number of tracked changes made."""
     from draftlint.formats.docx.edit import Document
     from draftlint.formats.docx.marking import insert_deleted, mark_footnote_inserted, mark_inserted, mark_paragraph_inserted
+    from draftlint.formats.docx.moves import mark_moved_to, new_move
 
     doc = Document(draft_path, author=AUTHOR, date=date)
     made = 0
-    previous_name = os.path.basename(red.previous)
+    moves: dict[int, str] = {}  # id() of a moved Pair -> the name of its move
     for pair in red.paragraphs:
         if pair.status == "deleted":
             continue
@@ -40,46 +41,66 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
         for edit in pair.edits:
             start = pair.new.offset + edit.b1
             mark_inserted(doc, index, start, pair.new.offset + edit.b2)
-            insert_deleted(doc, index, start, edit.old, like=start if edit.b2 > edit.b1 else None)
+            if pair.status != "moved":  # a move's source holds the old wording whole
+                insert_deleted(doc, index, start, edit.old, like=start if edit.b2 > edit.b1 else None)
             made += 1
         if pair.status == "moved":
-            doc.add_comment(index, pair.new.offset, pair.new.offset,
-                            f"Moved: this was {pair.old.label} in {previous_name}.", author=AUTHOR)
+            moves[id(pair)] = new_move(doc)
+            mark_moved_to(doc, index, moves[id(pair)])
             made += 1
     for pair in red.footnotes:
         # A new footnote in a kept paragraph: its mark is the change (new paragraphs have theirs marked already).
         if pair.status == "new" and pair.new.key.startswith("word:"):
             made += mark_footnote_inserted(doc, pair.new.key[len("word:"):])
-    made += _put_back_deleted(doc, red.paragraphs)
+    made += _put_back(doc, red.paragraphs, moves)
     doc.save(out_path)
     return made
 
 
-def _put_back_deleted(doc, pairs: list[Pair]) -> int:
-    """Each run of deleted paragraphs goes before the draft paragraph that now follows it (after the last
-    one at the end); from the end up, because each insertion moves the index of every later paragraph."""
-    from draftlint.formats.docx.paragraphs import insert_deleted_paragraphs
+def _put_back(doc, pairs: list[Pair], moves: dict[int, str]) -> int:
+    """Last session's paragraphs that are not in the draft where they stood, put back there: a deleted one
+    as a deleted paragraph, a moved one as its move's source. Each stands before the draft paragraph of the
+    next previous paragraph kept in place (after the last paragraph at the end), in last session's order;
+    from the end up, because each insertion moves the index of every later paragraph."""
+    from draftlint.formats.docx.moves import moved_from_paragraph
+    from draftlint.formats.docx.paragraphs import _deleted_paragraph
 
+    # align() keeps each Item's place: the previous text's order is that of the old Items' positions.
+    by_old = [p for p in pairs if p.old is not None]
+    by_old.sort(key=lambda p: p.old.order)
+    place = {id(p): k for k, p in enumerate(pairs)}
+    last = max((k for k, p in enumerate(pairs) if p.new is not None), default=None)
+    if last is None:
+        return 0
     groups: list[tuple[int, bool, list[Pair]]] = []
     pending: list[Pair] = []
-    last = None
-    for k, pair in enumerate(pairs):
-        if pair.status == "deleted":
+    for pair in by_old:
+        if pair.status in ("deleted", "moved"):
             pending.append(pair)
         elif pending:
-            groups.append((k, False, pending))
+            groups.append((place[id(pair)], False, pending))
             pending = []
-        if pair.new is not None:
-            last = k
-    if pending and last is not None:
+    if pending:
         groups.append((last, True, pending))
-    for k, after, deleted in reversed(groups):
-        where = pairs[k].new
-        like = _like(pairs, k, deleted[0].old.label)
-        typed = like.offset > 0  # the draft types its numbers: the deleted paragraph keeps its own
-        texts = [(p.old.prefix if typed else "") + p.old.text for p in deleted]
-        insert_deleted_paragraphs(doc, where.index, texts, after=after, like=like.index)
-    return sum(len(g[2]) for g in groups)
+    for k, after, back in sorted(groups, key=lambda g: (g[0], g[1]), reverse=True):
+        # Models and anchor first: each paragraph put back moves the index of every later one.
+        made = []
+        for pair in back:
+            like = _like(pairs, k, pair.old.label)
+            model = doc._para(like.index).elements[-1]
+            text = (pair.old.prefix if like.offset > 0 else "") + pair.old.text  # typed numbers stay typed
+            made.append(moved_from_paragraph(doc, text, model, moves[id(pair)]) if pair.status == "moved"
+                        else _deleted_paragraph(doc, text, model))
+        target = doc._para(pairs[k].new.index).elements
+        cursor = target[-1] if after else None
+        for p in made:
+            if after:
+                cursor.addnext(p)
+                cursor = p
+            else:
+                target[0].addprevious(p)
+        doc._changed()
+    return sum(p.status == "deleted" for g in groups for p in g[2])
 
 
 def _like(pairs: list[Pair], k: int, label: str):

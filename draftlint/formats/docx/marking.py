@@ -98,7 +98,7 @@ def _wrap(doc, runs) -> None:
         current.append(run)
 
 
-def _mark_paragraph(doc, p) -> None:
+def _mark_paragraph(doc, p, tag: str = INS) -> None:
     ppr = p.find(PPR)
     if ppr is None:
         ppr = etree.Element(PPR)
@@ -113,4 +113,4 @@ def _mark_paragraph(doc, p) -> None:
             ppr.append(rpr)
     if any(c.tag in REVISED for c in rpr):
         return
-    rpr.insert(0, doc.revisions.stamp(etree.Element(INS)))  # CT_ParaRPr: the revision marks come first
+    rpr.insert(0, doc.revisions.stamp(etree.Element(tag)))  # CT_ParaRPr: the revision marks come first
