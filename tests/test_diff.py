@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from conftest import EXAMPLES, FRAME, run_cli
-from ooxml_checks import audit, parts, q, reject
+from ooxml_checks import audit, parts, q
 
 PREVIOUS, DRAFT = EXAMPLES / "A_RES_75_59.docx", EXAMPLES / "A_RES_77_64.docx"
 SOFFICE = shutil.which("soffice")
@@ -148,53 +148,45 @@ def test_identical_texts_have_no_changes(tmp_path):
 # ------------------------------------------------------------------ the redline .docx
 
 def _accept(src: Path, author: str = "draftlint") -> bytes:
-    """Accept `author`'s changes as Word does: insertions and move destinations unwrapped, deletions and move
-    sources removed, and a paragraph whose mark is deleted (or moved away) joined with the next one (its text
-    being deleted too, it is simply removed)."""
-    files = parts(src)
-    root = etree.fromstring(files["word/document.xml"])
-    for p in [p for p in root.iter(q("p")) if _mark_revision(p, "del", author) or _mark_revision(p, "moveFrom", author)]:
-        p.getparent().remove(p)
-    for el in [e for e in root.iter(q("del"), q("moveFrom")) if e.get(q("author")) == author]:
-        el.getparent().remove(el)
-    for el in [e for e in root.iter(q("ins"), q("moveTo")) if e.get(q("author")) == author]:
-        if el.getparent().tag == q("rPr"):
-            el.getparent().remove(el)
-            continue
-        for child in list(el):
-            el.addprevious(child)
-        el.getparent().remove(el)
-    _drop_move_ranges(root)
-    files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return _zip(files)
+    """Accept `author`'s changes as Word does, in the body and the footnotes: insertions and move destinations
+    unwrapped, deletions and move sources removed, and a paragraph whose mark is deleted (or moved away)
+    joined with the next one (its text being deleted too, it is simply removed)."""
+    return _resolved(src, author, accept=True)
 
 
 def _reject_all(src: Path, dst: Path, author: str = "draftlint") -> None:
-    """Reject as Word does: a paragraph inserted (or moved here) with its mark goes altogether, a move's
-    source stays as plain text; the rest as ooxml_checks."""
+    """Reject as Word does: a paragraph inserted (or moved here) with its mark goes altogether, deleted text
+    and a move's source stay as plain text."""
+    dst.write_bytes(_resolved(src, author, accept=False))
+
+
+def _resolved(src: Path, author: str, accept: bool) -> bytes:
+    gone, kept = (("del", "moveFrom"), ("ins", "moveTo")) if accept else (("ins", "moveTo"), ("del", "moveFrom"))
     files = parts(src)
-    root = etree.fromstring(files["word/document.xml"])
-    for p in [p for p in root.iter(q("p")) if _mark_revision(p, "ins", author) or _mark_revision(p, "moveTo", author)]:
-        p.getparent().remove(p)
-    for el in [e for e in root.iter(q("moveTo")) if e.get(q("author")) == author]:
-        el.getparent().remove(el)
-    for el in [e for e in root.iter(q("moveFrom")) if e.get(q("author")) == author]:
-        if el.getparent().tag == q("rPr"):
-            el.getparent().remove(el)
+    for name in ("word/document.xml", "word/footnotes.xml"):
+        if name not in files:
             continue
-        for child in list(el):
-            el.addprevious(child)
-        el.getparent().remove(el)
-    _drop_move_ranges(root)
-    files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    dst.write_bytes(_zip(files))
-    reject(dst, dst, author)
-
-
-def _drop_move_ranges(root) -> None:
-    kinds = [q(k) for k in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")]
-    for el in list(root.iter(*kinds)):
-        el.getparent().remove(el)
+        root = etree.fromstring(files[name])
+        for p in [p for p in root.iter(q("p")) if any(_mark_revision(p, k, author) for k in gone)]:
+            p.getparent().remove(p)
+        for el in [e for e in root.iter(*map(q, gone)) if e.get(q("author")) == author]:
+            el.getparent().remove(el)
+        for el in [e for e in root.iter(*map(q, kept)) if e.get(q("author")) == author]:
+            if el.getparent().tag == q("rPr"):
+                el.getparent().remove(el)
+                continue
+            for t in el.iter(q("delText")):
+                t.tag = q("t")
+            for t in el.iter(q("delInstrText")):
+                t.tag = q("instrText")
+            for child in list(el):
+                el.addprevious(child)
+            el.getparent().remove(el)
+        kinds = [q(k) for k in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")]
+        for el in list(root.iter(*kinds)):
+            el.getparent().remove(el)
+        files[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _zip(files)
 
 
 def _mark_revision(p, kind: str, author: str) -> bool:
@@ -444,3 +436,83 @@ def test_an_extended_chain_reads_as_one_change():
     pp1 = next(p for p in _compare(PREVIOUS, DRAFT).paragraphs if p.names == "PP1")
     assert describe(pp1) == ("PP1 changed: '2017 and' → '2017,', '2018,' → '2018 and 75/59 of 7 December 2020, "
                              "and its decision 76/516 of 6 Decem…'")
+
+
+# ------------------------------------------------------------------ footnotes
+
+NOTED = ["*Welcomes* the report of the Secretary-General;¹",
+         "*Encourages* States to share information on improvised explosive devices;²",
+         "*Requests* the Secretary-General to seek the views of Member States on the matter;³",
+         "*Decides* to include the item in the provisional agenda of its next session."]
+
+
+def _noted(tmp_path: Path, name: str, ops: list[str], notes: list[str]) -> Path:
+    from draftlint.formats.docx.build import build_docx
+
+    text = FRAME + "\n\n".join(f"{k}. {op}" for k, op in enumerate(ops, 1)) + "\n\n"
+    text += "\n\n".join(f"{'¹²³⁴'[k]} {note}" for k, note in enumerate(notes)) + "\n"
+    path = tmp_path / f"{name}.docx"
+    build_docx(text, str(path))
+    return path
+
+
+def _notes(path: Path) -> list[str]:
+    from draftlint.formats import read
+    from draftlint.model.resolution import build
+
+    return [e.footnote.text for e in build(read(str(path))).footnotes if e.footnote is not None]
+
+
+def test_footnotes_are_redlined_word_by_word_new_and_deleted(tmp_path):
+    """Footnote 1's wording changes, footnote 2 goes with its mark from a kept paragraph, footnote 3 with the
+    paragraph that held it, and the draft adds a footnote to OP4."""
+    old = _noted(tmp_path, "old", NOTED, ["A/79/100.", "A/79/200.", "A/79/300."])
+    new_ops = [NOTED[0], NOTED[1].replace("²", ""), NOTED[3].replace("session.", "session.²")]
+    new = _noted(tmp_path, "new", new_ops, ["A/79/100, annex.", "See resolution 78/12."])
+    out = tmp_path / "red.docx"
+    result = run_cli("diff", old, new, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "footnote 1 changed: 'A/79/100' → 'A/79/100, annex';" in result.stdout
+    assert "footnote 2 deleted: 'A/79/200.'" in result.stdout and "footnote 3 deleted" in result.stdout
+    assert "footnote 2 new: 'See resolution 78/12.'" in result.stdout
+    notes = etree.fromstring(parts(out)["word/footnotes.xml"])
+    inserted = "".join(t.text for e in notes.iter(q("ins")) for t in e.iter(q("t")))
+    deleted = "".join(t.text for e in notes.iter(q("del")) for t in e.iter(q("delText")))
+    assert ", annex" in inserted and "See resolution 78/12." in inserted
+    assert "A/79/200." in deleted and "A/79/300." in deleted
+    # The reader of the redline sees the draft; accepting gives it, rejecting gives last session's text.
+    accepted, rejected = tmp_path / "accepted.docx", tmp_path / "rejected.docx"
+    accepted.write_bytes(_accept(out))
+    _reject_all(out, rejected)
+    assert _notes(out) == _notes(accepted) == _notes(new) == ["A/79/100, annex.", "See resolution 78/12."]
+    assert _notes(rejected) == _notes(old) == ["A/79/100.", "A/79/200.", "A/79/300."]
+    assert _texts(accepted) == _texts(new)
+    assert _wording(rejected) == _wording(old)
+    # Each deleted mark stands where it stood: after "devices;" in OP2, after "matter;" in the old OP3.
+    from draftlint.formats import read
+    from draftlint.model.resolution import build
+
+    marks = [(node.label, node.para.text[mark.offset - 1]) for e in build(read(str(rejected))).footnotes
+             for node, mark in e.marks]
+    assert marks == [("OP1", ";"), ("OP2", ";"), ("OP3", ";")]
+    assert [e for e in audit(out) if e.error_type.value == "schema"] == []
+
+
+def test_a_moved_paragraph_with_a_typed_number_moves_back_on_reject(tmp_path):
+    old = _mini(tmp_path, "old", OPS)
+    new = _mini(tmp_path, "new", [OPS[3], OPS[0], OPS[1], OPS[2], OPS[4]])
+    out = tmp_path / "red.docx"
+    result = run_cli("diff", old, new, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "OP4 → OP1 moved" in result.stdout
+    root = etree.fromstring(parts(out)["word/document.xml"])
+    source = next(root.iter(q("moveFromRangeStart"))).getparent()
+    assert "".join(t.text for t in source.iter(q("t"))) == "4.Urges States to secure their stockpiles of conventional ammunition;"
+    accepted, rejected = tmp_path / "accepted.docx", tmp_path / "rejected.docx"
+    accepted.write_bytes(_accept(out))
+    _reject_all(out, rejected)
+    assert _texts(accepted) == _texts(new)
+    # Typed numbers are not compared (a paragraph that only moved down a number is not a change): the
+    # wording comes back in last session's order.
+    assert _wording(rejected) == _wording(old)
+    assert [e for e in audit(out) if e.error_type.value == "schema"] == []

@@ -52,17 +52,76 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
         # A new footnote in a kept paragraph: its mark is the change (new paragraphs have theirs marked already).
         if pair.status == "new" and pair.new.key.startswith("word:"):
             made += mark_footnote_inserted(doc, pair.new.key[len("word:"):])
-    made += _put_back(doc, red.paragraphs, moves)
+    marks_back: dict[int, list[tuple[int, str]]] = {}  # id() of a put-back paragraph's Pair -> its deleted marks
+    made += _footnotes(doc, red, marks_back)
+    made += _put_back(doc, red.paragraphs, moves, marks_back)
     doc.save(out_path)
     return made
 
 
-def _put_back(doc, pairs: list[Pair], moves: dict[int, str]) -> int:
+def _footnotes(doc, red: Redline, marks_back: dict) -> int:
+    """Word footnotes: a changed one's words tracked inside it, a new one's text inserted, a dropped one
+    put back as a deleted footnote whose deleted mark stands where last session had it. Footnotes typed in
+    the text (typed marks, typed footnote lines) are in the summary only."""
+    from draftlint.formats.docx.marking import insert_deleted, mark_inserted
+    from draftlint.formats.docx.notes import FootnoteText, add_deleted_footnote, put_reference_in
+
+    made = 0
+    by_old_label = {p.old.label: p for p in red.paragraphs if p.old is not None}
+    for pair in red.footnotes:
+        item = pair.new or pair.old
+        if not item.key.startswith("word:"):
+            continue
+        if pair.status == "deleted":
+            where = by_old_label.get(pair.old.at[0]) if pair.old.at else None
+            fid = add_deleted_footnote(doc, pair.old.text) if where is not None else None
+            if fid is None:
+                continue
+            offset = pair.old.at[1]
+            if where.status in ("same", "changed"):
+                put_reference_in(doc, where.new.index, where.new.offset + _map_offset(where, offset), fid)
+            else:
+                marks_back.setdefault(id(where), []).append((offset, fid))
+            made += 1
+            continue
+        try:
+            note = FootnoteText(doc, pair.new.key[len("word:"):])
+        except IndexError:
+            continue
+        if pair.status == "new":
+            note.mark_all_inserted()
+            made += 1
+        elif pair.edits and note.text_of_note() == pair.new.text:
+            for edit in pair.edits:
+                place = note.locate(edit.b1, edit.b2)
+                if place is None:
+                    continue  # words across two paragraphs of one footnote: listed in the summary only
+                index, start = place
+                mark_inserted(note, index, start, start + edit.b2 - edit.b1)
+                insert_deleted(note, index, start, edit.old, like=start if edit.b2 > edit.b1 else None)
+                made += 1
+    return made
+
+
+def _map_offset(pair: Pair, offset: int) -> int:
+    """Where character `offset` of the previous paragraph stands in the draft's: shifted by the edits before
+    it, at the start of an edit it falls in."""
+    new = offset
+    for edit in pair.edits:
+        if edit.a2 <= offset:
+            new = offset - edit.a2 + edit.b2
+        elif edit.a1 < offset:
+            new = edit.b1
+    return new
+
+
+def _put_back(doc, pairs: list[Pair], moves: dict[int, str], marks_back: dict) -> int:
     """Last session's paragraphs that are not in the draft where they stood, put back there: a deleted one
     as a deleted paragraph, a moved one as its move's source. Each stands before the draft paragraph of the
     next previous paragraph kept in place (after the last paragraph at the end), in last session's order;
     from the end up, because each insertion moves the index of every later paragraph."""
     from draftlint.formats.docx.moves import moved_from_paragraph
+    from draftlint.formats.docx.notes import put_reference_in_deleted
     from draftlint.formats.docx.paragraphs import _deleted_paragraph
 
     # align() keeps each Item's place: the previous text's order is that of the old Items' positions.
@@ -91,6 +150,9 @@ def _put_back(doc, pairs: list[Pair], moves: dict[int, str]) -> int:
             text = (pair.old.prefix if like.offset > 0 else "") + pair.old.text  # typed numbers stay typed
             made.append(moved_from_paragraph(doc, text, model, moves[id(pair)]) if pair.status == "moved"
                         else _deleted_paragraph(doc, text, model))
+            typed = len(text) - len(pair.old.text)
+            for offset, fid in sorted(marks_back.get(id(pair), []), reverse=True):
+                put_reference_in_deleted(doc, made[-1], typed + offset, fid)
         target = doc._para(pairs[k].new.index).elements
         cursor = target[-1] if after else None
         for p in made:
