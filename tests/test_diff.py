@@ -230,6 +230,7 @@ def test_accepting_all_gives_the_draft_exactly(redline, tmp_path):
     accepted = tmp_path / "accepted.docx"
     accepted.write_bytes(_accept(redline))
     assert _texts(accepted) == _texts(DRAFT)
+    assert _notes(accepted) == _notes(DRAFT)
 
 
 def _expected_after_reject(red) -> list[str]:
@@ -247,6 +248,10 @@ def test_rejecting_all_gives_last_sessions_wording(redline, tmp_path):
     _reject_all(redline, rejected)
     red = _compare(PREVIOUS, DRAFT)
     assert _wording(rejected) == _expected_after_reject(red) == _wording(PREVIOUS)
+    # The four new footnotes go with their marks, and footnote 9 (PP21's last words, now in PP23) comes back
+    # with the words it was on. Quotes folded: 75/59 has straight ones where 77/64 has curly ones.
+    assert [fold(n) for n in _notes(rejected)] == [fold(n) for n in _notes(PREVIOUS)] != [fold(n) for n in _notes(DRAFT)]
+    assert _note_marks(rejected) == _note_marks(PREVIOUS)  # each mark where it stood, after the same word
     # The draft really differs: the check above can fail.
     kept = [p for p in red.paragraphs if p.old and p.new]
     assert len(kept) == 56 and sum(fold(p.new.text) != fold(p.old.text) for p in kept) == 17
@@ -323,6 +328,9 @@ def test_libreoffice_opens_the_redline_and_sees_the_changes(redline, tmp_path):
     kinds = {k for r in regions if "<dc:creator>draftlint</dc:creator>" in r
              for k in re.findall(r"<text:(insertion|deletion)>", r)}
     assert kinds == {"insertion", "deletion"}
+    # LibreOffice reads the move as one: it names both ends after the move (a bookmark of its own).
+    name = next(etree.fromstring(parts(redline)["word/document.xml"]).iter(q("moveFromRangeStart"))).get(q("name"))
+    assert f"__RefMoveFrom__{name}" in fodt and f"__RefMoveTo__{name}" in fodt
 
 
 def test_a_deleted_paragraph_comes_back_as_a_tracked_deletion_where_it_stood(tmp_path):
@@ -398,8 +406,15 @@ def test_redlines_between_unrelated_resolutions_accept_and_reject_exactly(a, b, 
     write(red, str(draft), str(out))
     accepted.write_bytes(_accept(out))
     assert _texts(accepted) == _texts(draft)
+    assert _notes(accepted) == _notes(draft)
     _reject_all(out, rejected)
     assert _wording(rejected) == _expected_after_reject(red)
+    from draftlint.writers.redline import fold
+
+    assert [fold(n) for n in _notes(rejected)] == [fold(n) for n in _notes(previous)]
+    # Each footnote has its marks back; where a draft's mark kept in place stands for a mark of last session's
+    # in dropped words, it stays where the draft has it.
+    assert [len(m) for m in _note_marks(rejected)] == [len(m) for m in _note_marks(previous)]
 
 
 def test_the_same_resolution_from_word_and_from_libreoffice_has_no_changes():
@@ -454,6 +469,20 @@ def _noted(tmp_path: Path, name: str, ops: list[str], notes: list[str]) -> Path:
     path = tmp_path / f"{name}.docx"
     build_docx(text, str(path))
     return path
+
+
+def _note_marks(path: Path) -> list[list[tuple[str, int]]]:
+    """Each footnote's marks: the paragraph's words and how many characters of them stand before the mark
+    (typed numbers and spaces left out: the redline does not compare them; nor labels, which follow the
+    draft's numbering styles in a redline)."""
+    from draftlint.formats import read
+    from draftlint.writers.redline import fold, items
+    from draftlint.model.resolution import build
+
+    paras, notes = items(build(read(str(path))))
+    text = {p.label: p.text for p in paras}
+    return [[(fold(text[label]), len(fold(text[label][:at]).replace(" ", ""))) for label, at in note.marks]
+            for note in notes]
 
 
 def _notes(path: Path) -> list[str]:

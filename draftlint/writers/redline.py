@@ -32,7 +32,7 @@ class Item:
     prefix: str = ""  # what stands before it there: a typed number ("3.\t"), never the label
     key: str = ""  # a footnote's key in the reader ("word:17" for Word's footnote 17)
     order: int = 0  # its place in its own text: the redline puts back last session's items in this order
-    at: tuple[str, int] | None = None  # a footnote's first mark: the paragraph's label and offset in its text
+    marks: list[tuple[str, int]] = field(default_factory=list)  # a footnote's marks: paragraph label, offset in its text
 
     def as_dict(self) -> dict:
         # "paragraph" as in check's JSON: the Word paragraph in the body, null for footnotes and text drafts.
@@ -96,9 +96,8 @@ def items(res) -> tuple[list[Item], list[Item]]:
     for e in res.footnotes:
         if e.footnote is None:
             continue
-        node, mark = e.marks[0] if e.marks else (None, None)
-        at = (node.label, mark.offset - starts[id(node)]) if id(node) in starts else None
-        notes.append(Item(e.label, e.footnote.text, key=e.key, order=len(notes), at=at))
+        marks = [(node.label, mark.offset - starts[id(node)]) for node, mark in e.marks if id(node) in starts]
+        notes.append(Item(e.label, e.footnote.text, key=e.key, order=len(notes), marks=marks))
     return paras, notes
 
 

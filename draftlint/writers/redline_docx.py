@@ -26,10 +26,17 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
     from draftlint.formats.docx.edit import Document
     from draftlint.formats.docx.marking import insert_deleted, mark_footnote_inserted, mark_inserted, mark_paragraph_inserted
     from draftlint.formats.docx.moves import mark_moved_to, new_move
+    from draftlint.formats.docx.notes import add_deleted_footnote, put_reference_in, put_reference_in_deleted
 
     doc = Document(draft_path, author=AUTHOR, date=date)
     made = 0
     moves: dict[int, str] = {}  # id() of a moved Pair -> the name of its move
+    old_marks = _old_marks(red)
+    stood: dict[str, set[int]] = {}  # where every mark of last session's stood, by paragraph label
+    for note in red.footnotes:
+        for label, offset in note.old.marks if note.old is not None else []:
+            stood.setdefault(label, set()).add(offset)
+    marks_back: dict[int, list[tuple[int, str]]] = {}  # id() of a put-back paragraph's Pair -> its marks
     for pair in red.paragraphs:
         if pair.status == "deleted":
             continue
@@ -38,51 +45,83 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
             mark_paragraph_inserted(doc, index)
             made += 1
             continue
+        marks = old_marks.get(pair.old.label, [])
         for edit in pair.edits:
             start = pair.new.offset + edit.b1
             mark_inserted(doc, index, start, pair.new.offset + edit.b2)
-            if pair.status != "moved":  # a move's source holds the old wording whole
-                insert_deleted(doc, index, start, edit.old, like=start if edit.b2 > edit.b1 else None)
             made += 1
+            if pair.status == "moved":  # a move's source holds the old wording whole
+                continue
+            # Words dropped right after a mark of last session's (kept by the draft) went after that mark.
+            after = edit.a1 > 0 and edit.a1 in stood.get(pair.old.label, ()) and edit.b1 == edit.b2
+            old = insert_deleted(doc, index, start, edit.old, like=start if edit.b2 > edit.b1 else None,
+                                 after_marks=after)
+            # Last session's marks among the words put back go back with them (a mark after the last word
+            # belongs to it); from the end, as each cuts the deleted run in two.
+            inside = [m for m in marks if edit.a1 < m[0] <= edit.a2]
+            for offset, note in sorted(inside, key=lambda m: m[0], reverse=True):
+                fid = add_deleted_footnote(doc, note.text)
+                if old is not None and fid is not None:
+                    put_reference_in_deleted(doc, old, offset - edit.a1, fid)
+            marks = [m for m in marks if m not in inside]
         if pair.status == "moved":
             moves[id(pair)] = new_move(doc)
             mark_moved_to(doc, index, moves[id(pair)])
             made += 1
+            marks_back[id(pair)] = [(o, fid) for o, note in marks if (fid := add_deleted_footnote(doc, note.text))]
+            continue
+        # Marks that stood in words the draft kept: a deleted mark where it stood.
+        for offset, note in marks:
+            if fid := add_deleted_footnote(doc, note.text):
+                put_reference_in(doc, index, pair.new.offset + _map_offset(pair, offset), fid)
+    for pair in red.paragraphs:
+        if pair.status == "deleted":
+            marks = old_marks.get(pair.old.label, [])
+            marks_back[id(pair)] = [(o, fid) for o, note in marks if (fid := add_deleted_footnote(doc, note.text))]
+    made += _footnotes(doc, red)
     for pair in red.footnotes:
         # A new footnote in a kept paragraph: its mark is the change (new paragraphs have theirs marked already).
         if pair.status == "new" and pair.new.key.startswith("word:"):
             made += mark_footnote_inserted(doc, pair.new.key[len("word:"):])
-    marks_back: dict[int, list[tuple[int, str]]] = {}  # id() of a put-back paragraph's Pair -> its deleted marks
-    made += _footnotes(doc, red, marks_back)
     made += _put_back(doc, red.paragraphs, moves, marks_back)
     doc.save(out_path)
     return made
 
 
-def _footnotes(doc, red: Redline, marks_back: dict) -> int:
-    """Word footnotes: a changed one's words tracked inside it, a new one's text inserted, a dropped one
-    put back as a deleted footnote whose deleted mark stands where last session had it. Footnotes typed in
-    the text (typed marks, typed footnote lines) are in the summary only."""
+def _old_marks(red: Redline) -> dict[str, list]:
+    """Last session's Word footnote marks that "Reject All" would lose, by paragraph label: (offset in its
+    text, the footnote's Item). A mark is lost when its footnote is gone from the draft, or when the draft's
+    mark for it is one that rejecting takes away (in a new or moved paragraph, in words marked inserted).
+
+    Each comes back where it stood, deleted, with a deleted copy of its footnote as it read then."""
+    by_new = {p.new.label: p for p in red.paragraphs if p.new is not None}
+
+    def survives(label: str, offset: int) -> bool:
+        pair = by_new.get(label)
+        return pair is not None and pair.status in ("same", "changed") and \
+            not any(e.b1 < offset < e.b2 for e in pair.edits)
+
+    out: dict[str, list] = {}
+    for pair in red.footnotes:
+        if pair.old is None or not pair.old.key.startswith("word:"):
+            continue
+        kept = pair.new.marks if pair.new is not None else []
+        for k, (label, offset) in enumerate(pair.old.marks):
+            if k < len(kept) and survives(*kept[k]):
+                continue
+            out.setdefault(label, []).append((offset, pair.old))
+    return out
+
+
+def _footnotes(doc, red: Redline) -> int:
+    """Word footnotes the draft kept or added: a changed one's words tracked inside it, a new one's text
+    inserted. Footnotes typed in the text (typed marks, typed footnote lines) are in the summary only."""
     from draftlint.formats.docx.marking import insert_deleted, mark_inserted
-    from draftlint.formats.docx.notes import FootnoteText, add_deleted_footnote, put_reference_in
+    from draftlint.formats.docx.notes import FootnoteText
 
     made = 0
-    by_old_label = {p.old.label: p for p in red.paragraphs if p.old is not None}
     for pair in red.footnotes:
-        item = pair.new or pair.old
-        if not item.key.startswith("word:"):
-            continue
-        if pair.status == "deleted":
-            where = by_old_label.get(pair.old.at[0]) if pair.old.at else None
-            fid = add_deleted_footnote(doc, pair.old.text) if where is not None else None
-            if fid is None:
-                continue
-            offset = pair.old.at[1]
-            if where.status in ("same", "changed"):
-                put_reference_in(doc, where.new.index, where.new.offset + _map_offset(where, offset), fid)
-            else:
-                marks_back.setdefault(id(where), []).append((offset, fid))
-            made += 1
+        if pair.new is None or not pair.new.key.startswith("word:"):
             continue
         try:
             note = FootnoteText(doc, pair.new.key[len("word:"):])

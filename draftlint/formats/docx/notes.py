@@ -12,7 +12,7 @@ import copy
 from lxml import etree
 
 from draftlint.formats.docx.edit import Document
-from draftlint.formats.docx.marking import _revised, _wrap
+from draftlint.formats.docx.marking import _revised, _wrap, past_marks
 from draftlint.formats.docx.names import DEL, DELTEXT, ID, P, PPR, R, RPR, T, XML_SPACE, w
 from draftlint.formats.docx.runs import empty_like, split_text
 
@@ -66,9 +66,11 @@ class FootnoteText(Document):
         return None
 
     def mark_all_inserted(self) -> None:
-        """Every run of the footnote (its number too) as a tracked insertion."""
+        """Every run of the footnote's text as a tracked insertion. Its number (w:footnoteRef) stays out:
+        the footnote comes and goes with its mark in the body, and LibreOffice shows none of a change that
+        begins with the number."""
         for p in self.body.iter(P):
-            _wrap(self, [r for r in p.iter(R) if not _revised(r, p)])
+            _wrap(self, [r for r in p.iter(R) if not _revised(r, p) and r.find(FNREF_MARK) is None])
         self._changed()
 
 
@@ -99,7 +101,7 @@ def add_deleted_footnote(doc, text: str) -> str | None:
     t = etree.SubElement(words, T)
     t.text = " " + text
     t.set(XML_SPACE, "preserve")
-    doc.revisions.deleted([number, words])
+    doc.revisions.deleted([words])  # the number stays out, as in FootnoteText.mark_all_inserted
     doc.parts.touch(part)
     return note.get(ID)
 
@@ -118,9 +120,10 @@ def deleted_reference(doc, footnote_id: str):
 
 
 def put_reference_in(doc, index: int, offset: int, footnote_id: str) -> None:
-    """The deleted mark of footnote `footnote_id` at `offset` of body paragraph `index`."""
+    """The deleted mark of footnote `footnote_id` at `offset` of body paragraph `index`, after the marks the
+    draft has there (footnotes are numbered in order, so a mark dropped from a run of marks was the later)."""
     parent, k, _ = doc._point(index, offset)
-    parent.insert(k, deleted_reference(doc, footnote_id))
+    parent.insert(past_marks(parent, k), deleted_reference(doc, footnote_id))
     doc._changed()
 
 
