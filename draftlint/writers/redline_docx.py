@@ -31,7 +31,7 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
     doc = Document(draft_path, author=AUTHOR, date=date)
     made = 0
     moves: dict[int, str] = {}  # id() of a moved Pair -> the name of its move
-    old_marks = _old_marks(red)
+    old_marks, marks_inserted = _old_marks(red)
     stood: dict[str, set[int]] = {}  # where every mark of last session's stood, by paragraph label
     for note in red.footnotes:
         for label, offset in note.old.marks if note.old is not None else []:
@@ -83,34 +83,41 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
         # A new footnote in a kept paragraph: its mark is the change (new paragraphs have theirs marked already).
         if pair.status == "new" and pair.new.key.startswith("word:"):
             made += mark_footnote_inserted(doc, pair.new.key[len("word:"):])
+    for word_id in sorted(marks_inserted):
+        made += mark_footnote_inserted(doc, word_id)
     made += _put_back(doc, red.paragraphs, moves, marks_back)
     doc.save(out_path)
     return made
 
 
-def _old_marks(red: Redline) -> dict[str, list]:
+def _old_marks(red: Redline) -> tuple[dict[str, list], set[str]]:
     """Last session's Word footnote marks that "Reject All" would lose, by paragraph label: (offset in its
-    text, the footnote's Item). A mark is lost when its footnote is gone from the draft, or when the draft's
-    mark for it is one that rejecting takes away (in a new or moved paragraph, in words marked inserted).
+    text, the footnote's Item); and the Word ids of the draft's footnotes whose mark must be marked inserted.
 
-    Each comes back where it stood, deleted, with a deleted copy of its footnote as it read then."""
+    A mark of last session's is kept when the draft's mark for the same footnote stands in the same
+    paragraph, in words the draft kept. Otherwise it comes back where it stood, deleted, with a deleted copy
+    of its footnote as it read then, and the draft's mark (if any) is shown inserted, so that rejecting
+    takes it away and leaves the footnote where it was."""
     by_new = {p.new.label: p for p in red.paragraphs if p.new is not None}
 
-    def survives(label: str, offset: int) -> bool:
-        pair = by_new.get(label)
-        return pair is not None and pair.status in ("same", "changed") and \
+    def kept(old_label: str, new_label: str, offset: int) -> bool:
+        pair = by_new.get(new_label)
+        return pair is not None and pair.status in ("same", "changed") and pair.old.label == old_label and \
             not any(e.b1 < offset < e.b2 for e in pair.edits)
 
-    out: dict[str, list] = {}
+    restore: dict[str, list] = {}
+    inserted: set[str] = set()
     for pair in red.footnotes:
         if pair.old is None or not pair.old.key.startswith("word:"):
             continue
-        kept = pair.new.marks if pair.new is not None else []
+        new_marks = pair.new.marks if pair.new is not None else []
         for k, (label, offset) in enumerate(pair.old.marks):
-            if k < len(kept) and survives(*kept[k]):
+            if k < len(new_marks) and kept(label, *new_marks[k]):
                 continue
-            out.setdefault(label, []).append((offset, pair.old))
-    return out
+            restore.setdefault(label, []).append((offset, pair.old))
+            if k < len(new_marks) and pair.new.key.startswith("word:"):
+                inserted.add(pair.new.key[len("word:"):])
+    return restore, inserted
 
 
 def _footnotes(doc, red: Redline) -> int:
