@@ -7,10 +7,13 @@ paragraph mark included.
 
 A paragraph that exists only in the previous text is put back where it stood, as a paragraph deleted
 with its mark (draftlint.formats.docx.paragraphs), in the style and numbering of the draft's paragraph of the same
-kind next to it; "Reject All" restores it. A moved paragraph is shown changed in its new place, with a
-comment that names its old label (rejecting does not move it back). Footnote wording is not redlined
-(footnotes live in a part of the package the document layer does not edit); a new Word footnote's mark is a
-tracked insertion, and the text summary lists every footnote change.
+kind next to it; "Reject All" restores it. A moved paragraph is a Word move (draftlint.formats.docx.moves):
+the draft's paragraph is the destination, last session's wording the source where it stood.
+
+Word footnotes are redlined in the footnotes part (draftlint.formats.docx.notes): a changed footnote word by
+word, a new one's text inserted with its mark, and a mark of last session's that "Reject All" would lose (a
+dropped footnote, or one the draft moved) put back deleted where it stood, with a deleted copy of the
+footnote as it read then. Footnotes typed in the text are listed in the summary only.
 """
 from __future__ import annotations
 
