@@ -271,7 +271,15 @@ def test_the_redline_is_tracked_by_draftlint_and_marks_the_new_paragraphs(redlin
     # New footnotes' marks inside new paragraphs are inserted with them.
     refs = [r for r in root.iter(q("footnoteReference"))]
     inserted = {r.get(q("id")) for r in refs if any(a.tag == q("ins") for a in r.iterancestors())}
-    assert {"17", "18", "20", "23"} <= inserted  # Word ids of footnotes 16, 17, 19 and 22
+    notes = etree.fromstring(parts(redline)["word/footnotes.xml"])
+    words = {f.get(q("id")): "".join(f.itertext()).strip() for f in notes.iter(q("footnote"))}
+    # The four new footnotes, and the one whose mark went from PP21's last words into the new PP23.
+    assert {words[i] for i in inserted} == {"CCW/AP.II/CONF.23/6, annex V.", "CCW/AP.II/CONF.23/5.",
+                                           "Security Council resolution 2370 (2017).", "S/2021/1042, annex.",
+                                           "Ibid., vol. 2056, No. 35597."}
+    # Footnote ids run in the order of their marks (LibreOffice gives the marks the footnotes in id order).
+    ids = [int(r.get(q("id"))) for r in refs]
+    assert ids == sorted(ids) == list(range(2, 2 + len(refs)))
     assert "word/comments.xml" not in parts(redline)  # a move is a move, not a comment
 
 
@@ -331,6 +339,12 @@ def test_libreoffice_opens_the_redline_and_sees_the_changes(redline, tmp_path):
     # LibreOffice reads the move as one: it names both ends after the move (a bookmark of its own).
     name = next(etree.fromstring(parts(redline)["word/document.xml"]).iter(q("moveFromRangeStart"))).get(q("name"))
     assert f"__RefMoveFrom__{name}" in fodt and f"__RefMoveTo__{name}" in fodt
+    # And gives each mark its own footnote: the deleted one put back in PP21's dropped words, the draft's
+    # in PP23, the new ones, the last.
+    notes = [re.sub(r"<[^>]+>", "", body).strip() for body in
+             re.findall(r"<text:note-body>(.*?)</text:note-body>", fodt, re.S)]
+    assert notes[8:10] == ["Ibid., vol. 2056, No. 35597."] * 2 and notes[-1] == "S/2021/1042, annex."
+    assert len(notes) == 23
 
 
 def test_a_deleted_paragraph_comes_back_as_a_tracked_deletion_where_it_stood(tmp_path):

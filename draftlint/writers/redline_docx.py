@@ -29,7 +29,8 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
     from draftlint.formats.docx.edit import Document
     from draftlint.formats.docx.marking import insert_deleted, mark_footnote_inserted, mark_inserted, mark_paragraph_inserted
     from draftlint.formats.docx.moves import mark_moved_to, new_move
-    from draftlint.formats.docx.notes import add_deleted_footnote, put_reference_in, put_reference_in_deleted
+    from draftlint.formats.docx.notes import (add_deleted_footnote, order_like_references, put_reference_in,
+                                              put_reference_in_deleted)
 
     doc = Document(draft_path, author=AUTHOR, date=date)
     made = 0
@@ -89,6 +90,7 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
     for word_id in sorted(marks_inserted):
         made += mark_footnote_inserted(doc, word_id)
     made += _put_back(doc, red.paragraphs, moves, marks_back)
+    order_like_references(doc)
     doc.save(out_path)
     return made
 

@@ -153,3 +153,33 @@ def put_reference_in_deleted(doc, p, offset: int, footnote_id: str) -> None:
     run.addnext(mark)
     if len(rest) > (rest.find(RPR) is not None):
         mark.addnext(rest)
+
+
+def order_like_references(doc) -> None:
+    """The footnotes numbered and ordered as their marks stand in the body (ids 2, 3, 4 … after the
+    separators, the part in that order), marks included.
+
+    Word finds a footnote by its id, whatever the order; LibreOffice (7.4) gives the marks, in the order of
+    the body, the footnotes in the order of their ids, so a footnote put back with a new, higher id would
+    give its words to the last mark of the document and shift every footnote after its own mark by one."""
+    part = footnotes_part(doc)
+    if part is None:
+        return
+    root = doc.parts.xml(part)
+    notes = {f.get(ID): f for f in root.iterchildren(FOOTNOTE) if f.get(w("type")) in (None, "normal")}
+    refs = [ref for ref in doc.body.iter(FNREF) if ref.get(ID) in notes]
+    order = list(dict.fromkeys(ref.get(ID) for ref in refs))
+    order += [k for k in notes if k not in order]
+    first = 1 + max([int(f.get(ID)) for f in root.iterchildren(FOOTNOTE)
+                     if f.get(ID) not in notes and f.get(ID, "").lstrip("-").isdigit()] or [0])
+    new = {old: str(first + k) for k, old in enumerate(order)}
+    if list(notes) == order and all(old == now for old, now in new.items()):
+        return
+    for old in order:
+        note = notes[old]
+        note.set(ID, new[old])
+        root.append(note)  # moves it: each goes to the end in turn
+    for ref in refs:
+        ref.set(ID, new[ref.get(ID)])
+    doc.parts.touch(part)
+    doc._changed()
