@@ -27,10 +27,9 @@ AUTHOR = "draftlint"
 def write(red: Redline, draft_path: str, out_path: str, date: str | None = None) -> int:
     """Write the redline; returns the number of tracked changes made."""
     from draftlint.formats.docx.edit import Document
-    from draftlint.formats.docx.marking import insert_deleted, mark_footnote_inserted, mark_inserted, mark_paragraph_inserted
+    from draftlint.formats.docx.marking import mark_footnote_inserted, mark_paragraph_inserted
     from draftlint.formats.docx.moves import mark_moved_to, new_move
-    from draftlint.formats.docx.notes import (add_deleted_footnote, order_like_references, put_reference_in,
-                                              put_reference_in_deleted)
+    from draftlint.formats.docx.notes import add_deleted_footnote, order_like_references, put_reference_in
 
     doc = Document(draft_path, author=AUTHOR, date=date)
     made = 0
@@ -42,46 +41,26 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
             stood.setdefault(label, set()).add(offset)
     marks_back: dict[int, list[tuple[int, str]]] = {}  # id() of a put-back paragraph's Pair -> its marks
     for pair in red.paragraphs:
-        if pair.status == "deleted":
-            continue
-        index = pair.new.index
+        marks = old_marks.get(pair.old.label, []) if pair.old is not None else []
         if pair.status == "new":
-            mark_paragraph_inserted(doc, index)
+            mark_paragraph_inserted(doc, pair.new.index)
             made += 1
-            continue
-        marks = old_marks.get(pair.old.label, [])
-        for edit in pair.edits:
-            start = pair.new.offset + edit.b1
-            mark_inserted(doc, index, start, pair.new.offset + edit.b2)
-            made += 1
-            if pair.status == "moved":  # a move's source holds the old wording whole
+        elif pair.status == "deleted":
+            marks_back[id(pair)] = [(o, fid) for o, note in marks if (fid := add_deleted_footnote(doc, note.text))]
+        else:
+            made += len(pair.edits)
+            marks = _words(doc, pair, marks, stood.get(pair.old.label, set()))
+            if pair.status == "moved":
+                moves[id(pair)] = new_move(doc)
+                mark_moved_to(doc, pair.new.index, moves[id(pair)])
+                made += 1
+                marks_back[id(pair)] = [(o, fid) for o, note in marks
+                                        if (fid := add_deleted_footnote(doc, note.text))]
                 continue
-            # Words dropped right after a mark of last session's (kept by the draft) went after that mark.
-            after = edit.a1 > 0 and edit.a1 in stood.get(pair.old.label, ()) and edit.b1 == edit.b2
-            old = insert_deleted(doc, index, start, edit.old, like=start if edit.b2 > edit.b1 else None,
-                                 after_marks=after)
-            # Last session's marks among the words put back go back with them (a mark after the last word
-            # belongs to it); from the end, as each cuts the deleted run in two.
-            inside = [m for m in marks if edit.a1 < m[0] <= edit.a2]
-            for offset, note in sorted(inside, key=lambda m: m[0], reverse=True):
-                fid = add_deleted_footnote(doc, note.text)
-                if old is not None and fid is not None:
-                    put_reference_in_deleted(doc, old, offset - edit.a1, fid)
-            marks = [m for m in marks if m not in inside]
-        if pair.status == "moved":
-            moves[id(pair)] = new_move(doc)
-            mark_moved_to(doc, index, moves[id(pair)])
-            made += 1
-            marks_back[id(pair)] = [(o, fid) for o, note in marks if (fid := add_deleted_footnote(doc, note.text))]
-            continue
-        # Marks that stood in words the draft kept: a deleted mark where it stood.
-        for offset, note in marks:
-            if fid := add_deleted_footnote(doc, note.text):
-                put_reference_in(doc, index, pair.new.offset + _map_offset(pair, offset), fid)
-    for pair in red.paragraphs:
-        if pair.status == "deleted":
-            marks = old_marks.get(pair.old.label, [])
-            marks_back[id(pair)] = [(o, fid) for o, note in marks if (fid := add_deleted_footnote(doc, note.text))]
+            # Marks that stood in words the draft kept: a deleted mark where it stood.
+            for offset, note in marks:
+                if fid := add_deleted_footnote(doc, note.text):
+                    put_reference_in(doc, pair.new.index, pair.new.offset + _map_offset(pair, offset), fid)
     made += _footnotes(doc, red)
     for pair in red.footnotes:
         # A new footnote in a kept paragraph: its mark is the change (new paragraphs have theirs marked already).
@@ -93,6 +72,33 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
     order_like_references(doc)
     doc.save(out_path)
     return made
+
+
+def _words(doc, pair: Pair, marks: list, stood: set[int]) -> list:
+    """A kept or moved paragraph's changed words: the draft's marked inserted, last session's put back
+    deleted beside them (not in a moved paragraph: its move's source holds them), with the marks of
+    `marks` that stood among them. Returns the marks not placed."""
+    from draftlint.formats.docx.marking import insert_deleted, mark_inserted
+    from draftlint.formats.docx.notes import add_deleted_footnote, put_reference_in_deleted
+
+    index = pair.new.index
+    for edit in pair.edits:
+        start = pair.new.offset + edit.b1
+        mark_inserted(doc, index, start, pair.new.offset + edit.b2)
+        if pair.status == "moved":
+            continue
+        # Words dropped right after a mark of last session's (kept by the draft) went after that mark.
+        after = edit.a1 > 0 and edit.a1 in stood and edit.b1 == edit.b2
+        old = insert_deleted(doc, index, start, edit.old, like=start if edit.b2 > edit.b1 else None,
+                             after_marks=after)
+        # A mark after the last dropped word belongs to it; from the end, as each cuts the deleted run in two.
+        inside = [m for m in marks if edit.a1 < m[0] <= edit.a2]
+        for offset, note in sorted(inside, key=lambda m: m[0], reverse=True):
+            fid = add_deleted_footnote(doc, note.text)
+            if old is not None and fid is not None:
+                put_reference_in_deleted(doc, old, offset - edit.a1, fid)
+        marks = [m for m in marks if m not in inside]
+    return marks
 
 
 def _old_marks(red: Redline) -> tuple[dict[str, list], set[str]]:
