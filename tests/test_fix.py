@@ -262,6 +262,16 @@ def test_problems_are_one_line_naming_the_file(tmp_path):
     assert not (tmp_path / "out.txt").exists()
 
 
+def test_there_is_no_unsafe_option(tmp_path):
+    """Every fix is a certain one; a guess (two spellings, "3/4/2022") is the drafter's, so no option asks
+    fix to guess. A script that still passes --unsafe gets one line and nothing written."""
+    draft = tmp_path / "draft.docx"
+    shutil.copyfile(EXAMPLE, draft)
+    r = run_cli("fix", "--unsafe", draft)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "--unsafe" in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.docx"]
+
+
 def test_fix_and_annotate_are_not_imported_by_check():
     import sys
 
