@@ -562,3 +562,24 @@ def test_a_moved_paragraph_with_a_typed_number_moves_back_on_reject(tmp_path):
     # wording comes back in last session's order.
     assert _wording(rejected) == _wording(old)
     assert [str(e) for e in audit(out)] == []
+
+
+def test_footnotes_come_back_in_a_draft_that_has_none(tmp_path):
+    """The draft dropped every footnote: the redline makes the footnotes part to put them back in."""
+    old = _noted(tmp_path, "old", NOTED, ["A/79/100.", "A/79/200.", "A/79/300."])
+    new = _noted(tmp_path, "new", [op.rstrip("¹²³") for op in NOTED], [])
+    files = parts(new)  # build_docx always writes a footnotes part: take it out, as a draft may not have one
+    del files["word/footnotes.xml"]
+    files["word/_rels/document.xml.rels"] = re.sub(rb"<Relationship [^>]*footnotes[^>]*/>", b"",
+                                                   files["word/_rels/document.xml.rels"])
+    files["[Content_Types].xml"] = re.sub(rb"<Override [^>]*footnotes[^>]*/>", b"", files["[Content_Types].xml"])
+    new.write_bytes(_zip(files))
+    assert b"footnotes" not in files["word/_rels/document.xml.rels"] + files["[Content_Types].xml"]
+    out = tmp_path / "red.docx"
+    assert run_cli("diff", old, new, "-o", out).returncode == 0
+    accepted, rejected = tmp_path / "accepted.docx", tmp_path / "rejected.docx"
+    accepted.write_bytes(_accept(out))
+    _reject_all(out, rejected)
+    assert _notes(out) == _notes(accepted) == [] and _texts(accepted) == _texts(new)
+    assert _notes(rejected) == _notes(old) and _note_marks(rejected) == _note_marks(old)
+    assert [str(e) for e in audit(out)] == []

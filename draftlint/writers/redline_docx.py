@@ -46,7 +46,7 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
             mark_paragraph_inserted(doc, pair.new.index)
             made += 1
         elif pair.status == "deleted":
-            marks_back[id(pair)] = [(o, fid) for o, note in marks if (fid := add_deleted_footnote(doc, note.text))]
+            marks_back[id(pair)] = [(o, add_deleted_footnote(doc, note.text)) for o, note in marks]
         else:
             made += len(pair.edits)
             marks = _words(doc, pair, marks, stood.get(pair.old.label, set()))
@@ -54,13 +54,12 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
                 moves[id(pair)] = new_move(doc)
                 mark_moved_to(doc, pair.new.index, moves[id(pair)])
                 made += 1
-                marks_back[id(pair)] = [(o, fid) for o, note in marks
-                                        if (fid := add_deleted_footnote(doc, note.text))]
+                marks_back[id(pair)] = [(o, add_deleted_footnote(doc, note.text)) for o, note in marks]
                 continue
             # Marks that stood in words the draft kept: a deleted mark where it stood.
             for offset, note in marks:
-                if fid := add_deleted_footnote(doc, note.text):
-                    put_reference_in(doc, pair.new.index, pair.new.offset + _map_offset(pair, offset), fid)
+                put_reference_in(doc, pair.new.index, pair.new.offset + _map_offset(pair, offset),
+                                 add_deleted_footnote(doc, note.text))
     made += _footnotes(doc, red)
     for pair in red.footnotes:
         # A new footnote in a kept paragraph: its mark is the change (new paragraphs have theirs marked already).
@@ -94,9 +93,8 @@ def _words(doc, pair: Pair, marks: list, stood: set[int]) -> list:
         # A mark after the last dropped word belongs to it; from the end, as each cuts the deleted run in two.
         inside = [m for m in marks if edit.a1 < m[0] <= edit.a2]
         for offset, note in sorted(inside, key=lambda m: m[0], reverse=True):
-            fid = add_deleted_footnote(doc, note.text)
-            if old is not None and fid is not None:
-                put_reference_in_deleted(doc, old, offset - edit.a1, fid)
+            if old is not None:
+                put_reference_in_deleted(doc, old, offset - edit.a1, add_deleted_footnote(doc, note.text))
         marks = [m for m in marks if m not in inside]
     return marks
 

@@ -13,10 +13,11 @@ from lxml import etree
 
 from draftlint.formats.docx.edit import Document
 from draftlint.formats.docx.marking import _revised, _wrap, past_marks
-from draftlint.formats.docx.names import DEL, DELTEXT, ID, P, PPR, R, RPR, T, XML_SPACE, w
+from draftlint.formats.docx.names import DEL, DELTEXT, ID, P, PPR, R, RPR, T, W, XML_SPACE, w
 from draftlint.formats.docx.runs import empty_like, split_text
 
 REL_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTE, FNREF, FNREF_MARK = w("footnote"), w("footnoteReference"), w("footnoteRef")
 
 
@@ -74,28 +75,25 @@ class FootnoteText(Document):
         self._changed()
 
 
-def add_deleted_footnote(doc, text: str) -> str | None:
-    """A new footnote holding `text` as deleted text, shaped like the draft's first footnote; returns its id
-    (None when the draft has no footnote to take the shape from)."""
-    part = footnotes_part(doc)
-    if part is None:
-        return None
+def add_deleted_footnote(doc, text: str) -> str:
+    """A new footnote holding `text` as deleted text, shaped like the draft's first footnote (a footnotes
+    part is made when the draft has none); returns its id."""
+    part = footnotes_part(doc) or _new_footnotes_part(doc)
     root = doc.parts.xml(part)
     model = next((f for f in root.iterchildren(FOOTNOTE) if f.get(w("type")) in (None, "normal")
                   and f.find(f".//{FNREF_MARK}") is not None), None)
-    if model is None:
-        return None
-    p_model = model.find(P)
+    p_model = model.find(P) if model is not None else None
     note = etree.SubElement(root, FOOTNOTE)
     note.set(ID, doc.revisions.new_id())
     p = etree.SubElement(note, P)
-    ppr = p_model.find(PPR)
+    ppr = p_model.find(PPR) if p_model is not None else None
     if ppr is not None:
         p.append(copy.deepcopy(ppr))
-    ref_run = next(r for r in p_model.iter(R) if r.find(FNREF_MARK) is not None)
+    ref_run = next((r for r in p_model.iter(R) if r.find(FNREF_MARK) is not None), None) \
+        if p_model is not None else None
     number = etree.SubElement(p, R)
-    if ref_run.find(RPR) is not None:
-        number.append(copy.deepcopy(ref_run.find(RPR)))
+    number.append(copy.deepcopy(ref_run.find(RPR)) if ref_run is not None and ref_run.find(RPR) is not None
+                  else _superscript())
     etree.SubElement(number, FNREF_MARK)
     words = etree.SubElement(p, R)
     t = etree.SubElement(words, T)
@@ -106,12 +104,35 @@ def add_deleted_footnote(doc, text: str) -> str | None:
     return note.get(ID)
 
 
+def _superscript():
+    rpr = etree.Element(RPR)
+    etree.SubElement(rpr, w("vertAlign")).set(w("val"), "superscript")
+    return rpr
+
+
+def _new_footnotes_part(doc) -> str:
+    """word/footnotes.xml with the two separators Word writes, related to the document and declared."""
+    name = "word/footnotes.xml"
+    root = etree.Element(w("footnotes"), nsmap={"w": W})
+    for fid, kind in (("-1", "separator"), ("0", "continuationSeparator")):
+        note = etree.SubElement(root, FOOTNOTE)
+        note.set(w("type"), kind)
+        note.set(ID, fid)
+        etree.SubElement(etree.SubElement(etree.SubElement(note, P), R), w(kind))
+    doc.parts.add(name, root)
+    doc.parts.relate(doc.parts.main, name, REL_FOOTNOTES)
+    doc.parts.declare(name, CT_FOOTNOTES)
+    return name
+
+
 def deleted_reference(doc, footnote_id: str):
     """A run with the mark of footnote `footnote_id`, in a tracked deletion, formatted as the draft's marks."""
     model = next(doc.body.iter(FNREF), None)
     run = etree.Element(R)
     if model is not None and model.getparent().find(RPR) is not None:
         run.append(copy.deepcopy(model.getparent().find(RPR)))
+    else:
+        run.append(_superscript())
     ref = etree.SubElement(run, FNREF)
     ref.set(ID, footnote_id)
     wrapper = doc.revisions.stamp(etree.Element(DEL))
