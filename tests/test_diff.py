@@ -74,6 +74,19 @@ def test_the_text_copy_of_the_previous_resolution_gives_the_same_changes():
     assert _changes(_compare(EXAMPLES / "A_RES_75_59.md", DRAFT)) == _changes(_compare(PREVIOUS, DRAFT))
 
 
+def test_against_a_text_copy_rejecting_gives_its_footnotes_back(tmp_path):
+    """Last session's text as .md: its footnotes are typed, the draft's are Word's; PP21's footnote 9, whose
+    words the draft moved into a paragraph of their own, still comes back with them."""
+    from draftlint.writers.redline import fold
+
+    previous = EXAMPLES / "A_RES_75_59.md"
+    out, rejected = tmp_path / "red.docx", tmp_path / "rejected.docx"
+    assert run_cli("diff", previous, DRAFT, "-o", out).returncode == 0
+    _reject_all(out, rejected)
+    assert [fold(n) for n in _notes(rejected)] == [fold(n) for n in _notes(previous)]
+    assert _note_marks(rejected) == _note_marks(previous)
+
+
 def test_the_summary_names_the_changes_by_label():
     result = run_cli("diff", PREVIOUS, DRAFT)
     assert result.returncode == 0, result.stderr

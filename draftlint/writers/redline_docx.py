@@ -116,9 +116,12 @@ def _old_marks(red: Redline) -> tuple[dict[str, list], set[str]]:
 
     restore: dict[str, list] = {}
     inserted: set[str] = set()
-    for pair in red.footnotes:
-        if pair.old is None or not pair.old.key.startswith("word:"):
-            continue
+    numbered = [p for p in red.footnotes if (p.new or p.old).key != "typed:*"]  # a sponsor footnote is no change
+    if any(p.new is not None and not p.new.key.startswith("word:") for p in numbered):
+        return restore, inserted  # the draft types its footnotes: they are in the summary only
+    for pair in numbered:
+        if pair.old is None:
+            continue  # last session's footnotes may be typed (a text copy): they come back as Word ones
         new_marks = pair.new.marks if pair.new is not None else []
         for k, (label, offset) in enumerate(pair.old.marks):
             if k < len(new_marks) and kept(label, *new_marks[k]):
