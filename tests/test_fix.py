@@ -462,6 +462,9 @@ def test_typed_footnotes_are_renumbered_with_their_texts(characters, tmp_path):
 
     assert len(docx.Document(str(tracked)).paragraphs) == len(paragraphs(draft))
     assert [str(e) for e in audit(tracked)] == []
+    shown = run_cli("fix", "--diff", draft, "--select", "footnotes").stdout
+    assert ":OP1: footnote marks 2 → 1\n" in shown and ":OP3: footnote marks 3, 2 → 3, 1\n" in shown
+    assert ":footnote 1: “ A/77/100.” → “ A/77/200, annex.”\n" in shown
 
 
 def test_typed_footnotes_without_one_line_each_are_not_fixable(tmp_path):
