@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from conftest import EXAMPLES, FRAME, run_cli
-from ooxml_checks import audit, parts, q, reject
+from ooxml_checks import audit, parts, q
 
 PREVIOUS, DRAFT = EXAMPLES / "A_RES_75_59.docx", EXAMPLES / "A_RES_77_64.docx"
 SOFFICE = shutil.which("soffice")
@@ -72,6 +72,19 @@ def test_the_77_64_redline_shows_the_real_changes_and_nothing_else():
 
 def test_the_text_copy_of_the_previous_resolution_gives_the_same_changes():
     assert _changes(_compare(EXAMPLES / "A_RES_75_59.md", DRAFT)) == _changes(_compare(PREVIOUS, DRAFT))
+
+
+def test_against_a_text_copy_rejecting_gives_its_footnotes_back(tmp_path):
+    """Last session's text as .md: its footnotes are typed, the draft's are Word's; PP21's footnote 9, whose
+    words the draft moved into a paragraph of their own, still comes back with them."""
+    from draftlint.writers.redline import fold
+
+    previous = EXAMPLES / "A_RES_75_59.md"
+    out, rejected = tmp_path / "red.docx", tmp_path / "rejected.docx"
+    assert run_cli("diff", previous, DRAFT, "-o", out).returncode == 0
+    _reject_all(out, rejected)
+    assert [fold(n) for n in _notes(rejected)] == [fold(n) for n in _notes(previous)]
+    assert _note_marks(rejected) == _note_marks(previous)
 
 
 def test_the_summary_names_the_changes_by_label():
@@ -148,34 +161,45 @@ def test_identical_texts_have_no_changes(tmp_path):
 # ------------------------------------------------------------------ the redline .docx
 
 def _accept(src: Path, author: str = "draftlint") -> bytes:
-    """Accept `author`'s changes as Word does: insertions unwrapped, deletions removed, and a paragraph whose
-    mark is deleted joined with the next one (its text being deleted too, it is simply removed)."""
-    files = parts(src)
-    root = etree.fromstring(files["word/document.xml"])
-    for p in [p for p in root.iter(q("p")) if _mark_revision(p, "del", author)]:
-        p.getparent().remove(p)
-    for el in [e for e in root.iter(q("del")) if e.get(q("author")) == author]:
-        el.getparent().remove(el)
-    for el in [e for e in root.iter(q("ins")) if e.get(q("author")) == author]:
-        if el.getparent().tag == q("rPr"):
-            el.getparent().remove(el)
-            continue
-        for child in list(el):
-            el.addprevious(child)
-        el.getparent().remove(el)
-    files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return _zip(files)
+    """Accept `author`'s changes as Word does, in the body and the footnotes: insertions and move destinations
+    unwrapped, deletions and move sources removed, and a paragraph whose mark is deleted (or moved away)
+    joined with the next one (its text being deleted too, it is simply removed)."""
+    return _resolved(src, author, accept=True)
 
 
 def _reject_all(src: Path, dst: Path, author: str = "draftlint") -> None:
-    """Reject as Word does: a paragraph inserted with its mark goes altogether; the rest as ooxml_checks."""
+    """Reject as Word does: a paragraph inserted (or moved here) with its mark goes altogether, deleted text
+    and a move's source stay as plain text."""
+    dst.write_bytes(_resolved(src, author, accept=False))
+
+
+def _resolved(src: Path, author: str, accept: bool) -> bytes:
+    gone, kept = (("del", "moveFrom"), ("ins", "moveTo")) if accept else (("ins", "moveTo"), ("del", "moveFrom"))
     files = parts(src)
-    root = etree.fromstring(files["word/document.xml"])
-    for p in [p for p in root.iter(q("p")) if _mark_revision(p, "ins", author)]:
-        p.getparent().remove(p)
-    files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    dst.write_bytes(_zip(files))
-    reject(dst, dst, author)
+    for name in ("word/document.xml", "word/footnotes.xml"):
+        if name not in files:
+            continue
+        root = etree.fromstring(files[name])
+        for p in [p for p in root.iter(q("p")) if any(_mark_revision(p, k, author) for k in gone)]:
+            p.getparent().remove(p)
+        for el in [e for e in root.iter(*map(q, gone)) if e.get(q("author")) == author]:
+            el.getparent().remove(el)
+        for el in [e for e in root.iter(*map(q, kept)) if e.get(q("author")) == author]:
+            if el.getparent().tag == q("rPr"):
+                el.getparent().remove(el)
+                continue
+            for t in el.iter(q("delText")):
+                t.tag = q("t")
+            for t in el.iter(q("delInstrText")):
+                t.tag = q("instrText")
+            for child in list(el):
+                el.addprevious(child)
+            el.getparent().remove(el)
+        kinds = [q(k) for k in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")]
+        for el in list(root.iter(*kinds)):
+            el.getparent().remove(el)
+        files[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _zip(files)
 
 
 def _mark_revision(p, kind: str, author: str) -> bool:
@@ -219,14 +243,15 @@ def test_accepting_all_gives_the_draft_exactly(redline, tmp_path):
     accepted = tmp_path / "accepted.docx"
     accepted.write_bytes(_accept(redline))
     assert _texts(accepted) == _texts(DRAFT)
+    assert _notes(accepted) == _notes(DRAFT)
 
 
 def _expected_after_reject(red) -> list[str]:
-    """Last session's paragraphs in the order the redline holds them: kept and deleted ones where they stood,
-    a moved one where the draft has it (rejecting does not move it back)."""
+    """Last session's paragraphs in last session's order: kept and deleted ones where they stood, and a moved
+    one back in its old place (a move's source is rejected into plain text, its destination removed)."""
     from draftlint.writers.redline import fold
 
-    return [fold(p.old.text) for p in red.paragraphs if p.old]
+    return [fold(p.old.text) for p in sorted((p for p in red.paragraphs if p.old), key=lambda p: p.old.order)]
 
 
 def test_rejecting_all_gives_last_sessions_wording(redline, tmp_path):
@@ -235,8 +260,11 @@ def test_rejecting_all_gives_last_sessions_wording(redline, tmp_path):
     rejected = tmp_path / "rejected.docx"
     _reject_all(redline, rejected)
     red = _compare(PREVIOUS, DRAFT)
-    assert _wording(rejected) == _expected_after_reject(red)
-    assert sorted(_wording(rejected)) == sorted(_wording(PREVIOUS))
+    assert _wording(rejected) == _expected_after_reject(red) == _wording(PREVIOUS)
+    # The four new footnotes go with their marks, and footnote 9 (PP21's last words, now in PP23) comes back
+    # with the words it was on. Quotes folded: 75/59 has straight ones where 77/64 has curly ones.
+    assert [fold(n) for n in _notes(rejected)] == [fold(n) for n in _notes(PREVIOUS)] != [fold(n) for n in _notes(DRAFT)]
+    assert _note_marks(rejected) == _note_marks(PREVIOUS)  # each mark where it stood, after the same word
     # The draft really differs: the check above can fail.
     kept = [p for p in red.paragraphs if p.old and p.new]
     assert len(kept) == 56 and sum(fold(p.new.text) != fold(p.old.text) for p in kept) == 17
@@ -256,9 +284,47 @@ def test_the_redline_is_tracked_by_draftlint_and_marks_the_new_paragraphs(redlin
     # New footnotes' marks inside new paragraphs are inserted with them.
     refs = [r for r in root.iter(q("footnoteReference"))]
     inserted = {r.get(q("id")) for r in refs if any(a.tag == q("ins") for a in r.iterancestors())}
-    assert {"17", "18", "20", "23"} <= inserted  # Word ids of footnotes 16, 17, 19 and 22
-    comments = etree.fromstring(parts(redline)["word/comments.xml"])
-    assert "Moved: this was OP27 in A_RES_75_59.docx." in "".join(comments.itertext())
+    notes = etree.fromstring(parts(redline)["word/footnotes.xml"])
+    words = {f.get(q("id")): "".join(f.itertext()).strip() for f in notes.iter(q("footnote"))}
+    # The four new footnotes, and the one whose mark went from PP21's last words into the new PP23.
+    assert {words[i] for i in inserted} == {"CCW/AP.II/CONF.23/6, annex V.", "CCW/AP.II/CONF.23/5.",
+                                           "Security Council resolution 2370 (2017).", "S/2021/1042, annex.",
+                                           "Ibid., vol. 2056, No. 35597."}
+    # Footnote ids run in the order of their marks (LibreOffice gives the marks the footnotes in id order).
+    ids = [int(r.get(q("id"))) for r in refs]
+    assert ids == sorted(ids) == list(range(2, 2 + len(refs)))
+    assert "word/comments.xml" not in parts(redline)  # a move is a move, not a comment
+
+
+def test_a_moved_paragraph_is_a_word_move_with_matching_ranges(redline):
+    """OP27 → OP28: the draft's paragraph is the move's destination, last session's wording its source where
+    OP27 stood, before the paragraph that followed it then (OP28 → OP32)."""
+    root = etree.fromstring(parts(redline)["word/document.xml"])
+    starts = {k: list(root.iter(q(f"{k}RangeStart"))) for k in ("moveFrom", "moveTo")}
+    assert len(starts["moveFrom"]) == len(starts["moveTo"]) == 1
+    source, destination = starts["moveFrom"][0], starts["moveTo"][0]
+    assert source.get(q("name")) == destination.get(q("name"))
+    assert source.get(q("author")) == "draftlint" and source.get(q("date"))
+    for start in (source, destination):
+        kind = start.tag.split("}")[1].replace("RangeStart", "")
+        ends = [e for e in root.iter(q(f"{kind}RangeEnd")) if e.get(q("id")) == start.get(q("id"))]
+        assert len(ends) == 1 and ends[0].getparent() is start.getparent()
+        p = start.getparent()
+        assert p.find(f"{q('pPr')}/{q('rPr')}/{q(kind)}") is not None  # the paragraph mark moves too
+    moved_from = "".join(t.text for t in source.getparent().iter(q("t")))
+    assert moved_from.startswith("Further notes the completion of the first update of the United Nations Peacekeeping")
+    moved_to = "".join(t.text for e in destination.getparent().iter(q("moveTo")) for t in e.iter(q("t")))
+    assert "the completion of the update of the United Nations Peacekeeping" in moved_to
+    # Words the draft added are insertions inside the destination, not part of the move.
+    added = "".join(t.text for e in destination.getparent().iter(q("ins")) for t in e.iter(q("t")))
+    assert "Military Engineer Unit" in added
+    # The source stands where OP27 stood: after last session's OP26 (the draft's OP30), before OP28 → OP32.
+    following = source.getparent().getnext()
+    assert "".join(t.text for t in following.iter(q("t"))).lstrip().startswith("Notes the use by interested States")
+    # Every revision and range id is used once.
+    ids = [e.get(q("id")) for e in root.iter() if e.get(q("id")) is not None and not e.tag.endswith("RangeEnd")
+           and e.tag not in (q("footnoteReference"), q("commentReference"), q("bookmarkEnd"), q("commentRangeEnd"))]
+    assert len(ids) == len(set(ids))
 
 
 def test_no_new_openxml_findings(redline):
@@ -283,6 +349,15 @@ def test_libreoffice_opens_the_redline_and_sees_the_changes(redline, tmp_path):
     kinds = {k for r in regions if "<dc:creator>draftlint</dc:creator>" in r
              for k in re.findall(r"<text:(insertion|deletion)>", r)}
     assert kinds == {"insertion", "deletion"}
+    # LibreOffice reads the move as one: it names both ends after the move (a bookmark of its own).
+    name = next(etree.fromstring(parts(redline)["word/document.xml"]).iter(q("moveFromRangeStart"))).get(q("name"))
+    assert f"__RefMoveFrom__{name}" in fodt and f"__RefMoveTo__{name}" in fodt
+    # And gives each mark its own footnote: the deleted one put back in PP21's dropped words, the draft's
+    # in PP23, the new ones, the last.
+    notes = [re.sub(r"<[^>]+>", "", body).strip() for body in
+             re.findall(r"<text:note-body>(.*?)</text:note-body>", fodt, re.S)]
+    assert notes[8:10] == ["Ibid., vol. 2056, No. 35597."] * 2 and notes[-1] == "S/2021/1042, annex."
+    assert len(notes) == 23
 
 
 def test_a_deleted_paragraph_comes_back_as_a_tracked_deletion_where_it_stood(tmp_path):
@@ -358,8 +433,15 @@ def test_redlines_between_unrelated_resolutions_accept_and_reject_exactly(a, b, 
     write(red, str(draft), str(out))
     accepted.write_bytes(_accept(out))
     assert _texts(accepted) == _texts(draft)
+    assert _notes(accepted) == _notes(draft)
     _reject_all(out, rejected)
     assert _wording(rejected) == _expected_after_reject(red)
+    from draftlint.writers.redline import fold
+
+    assert [fold(n) for n in _notes(rejected)] == [fold(n) for n in _notes(previous)]
+    # Each footnote has its marks back; where a draft's mark kept in place stands for a mark of last session's
+    # in dropped words, it stays where the draft has it.
+    assert [len(m) for m in _note_marks(rejected)] == [len(m) for m in _note_marks(previous)]
 
 
 def test_the_same_resolution_from_word_and_from_libreoffice_has_no_changes():
@@ -396,3 +478,121 @@ def test_an_extended_chain_reads_as_one_change():
     pp1 = next(p for p in _compare(PREVIOUS, DRAFT).paragraphs if p.names == "PP1")
     assert describe(pp1) == ("PP1 changed: '2017 and' → '2017,', '2018,' → '2018 and 75/59 of 7 December 2020, "
                              "and its decision 76/516 of 6 Decem…'")
+
+
+# ------------------------------------------------------------------ footnotes
+
+NOTED = ["*Welcomes* the report of the Secretary-General;¹",
+         "*Encourages* States to share information on improvised explosive devices;²",
+         "*Requests* the Secretary-General to seek the views of Member States on the matter;³",
+         "*Decides* to include the item in the provisional agenda of its next session."]
+
+
+def _noted(tmp_path: Path, name: str, ops: list[str], notes: list[str]) -> Path:
+    from draftlint.formats.docx.build import build_docx
+
+    text = FRAME + "\n\n".join(f"{k}. {op}" for k, op in enumerate(ops, 1)) + "\n\n"
+    text += "\n\n".join(f"{'¹²³⁴'[k]} {note}" for k, note in enumerate(notes)) + "\n"
+    path = tmp_path / f"{name}.docx"
+    build_docx(text, str(path))
+    return path
+
+
+def _note_marks(path: Path) -> list[list[tuple[str, int]]]:
+    """Each footnote's marks: the paragraph's words and how many characters of them stand before the mark
+    (typed numbers and spaces left out: the redline does not compare them; nor labels, which follow the
+    draft's numbering styles in a redline)."""
+    from draftlint.formats import read
+    from draftlint.writers.redline import fold, items
+    from draftlint.model.resolution import build
+
+    paras, notes = items(build(read(str(path))))
+    text = {p.label: p.text for p in paras}
+    return [[(fold(text[label]), len(fold(text[label][:at]).replace(" ", ""))) for label, at in note.marks]
+            for note in notes]
+
+
+def _notes(path: Path) -> list[str]:
+    from draftlint.formats import read
+    from draftlint.model.resolution import build
+
+    return [e.footnote.text for e in build(read(str(path))).footnotes if e.footnote is not None]
+
+
+def test_footnotes_are_redlined_word_by_word_new_and_deleted(tmp_path):
+    """Footnote 1's wording changes, footnote 2 goes with its mark from a kept paragraph, footnote 3 with the
+    paragraph that held it, and the draft adds a footnote to OP4."""
+    old = _noted(tmp_path, "old", NOTED, ["A/79/100.", "A/79/200.", "A/79/300."])
+    new_ops = [NOTED[0], NOTED[1].replace("²", ""), NOTED[3].replace("session.", "session.²")]
+    new = _noted(tmp_path, "new", new_ops, ["A/79/100, annex.", "See resolution 78/12."])
+    out = tmp_path / "red.docx"
+    result = run_cli("diff", old, new, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "footnote 1 changed: 'A/79/100' → 'A/79/100, annex';" in result.stdout
+    assert "footnote 2 deleted: 'A/79/200.'" in result.stdout and "footnote 3 deleted" in result.stdout
+    assert "footnote 2 new: 'See resolution 78/12.'" in result.stdout
+    notes = etree.fromstring(parts(out)["word/footnotes.xml"])
+    inserted = "".join(t.text for e in notes.iter(q("ins")) for t in e.iter(q("t")))
+    deleted = "".join(t.text for e in notes.iter(q("del")) for t in e.iter(q("delText")))
+    assert ", annex" in inserted and "See resolution 78/12." in inserted
+    assert "A/79/200." in deleted and "A/79/300." in deleted
+    # The reader of the redline sees the draft; accepting gives it, rejecting gives last session's text.
+    accepted, rejected = tmp_path / "accepted.docx", tmp_path / "rejected.docx"
+    accepted.write_bytes(_accept(out))
+    _reject_all(out, rejected)
+    assert _notes(out) == _notes(accepted) == _notes(new) == ["A/79/100, annex.", "See resolution 78/12."]
+    assert _notes(rejected) == _notes(old) == ["A/79/100.", "A/79/200.", "A/79/300."]
+    assert _texts(accepted) == _texts(new)
+    assert _wording(rejected) == _wording(old)
+    # Each deleted mark stands where it stood: after "devices;" in OP2, after "matter;" in the old OP3.
+    from draftlint.formats import read
+    from draftlint.model.resolution import build
+
+    marks = [(node.label, node.para.text[mark.offset - 1]) for e in build(read(str(rejected))).footnotes
+             for node, mark in e.marks]
+    assert marks == [("OP1", ";"), ("OP2", ";"), ("OP3", ";")]
+    assert [str(e) for e in audit(out)] == []
+    import docx
+
+    assert len(docx.Document(str(out)).paragraphs) == len(_texts(out)) + 1  # the deleted OP3 is a paragraph too
+
+
+def test_a_moved_paragraph_with_a_typed_number_moves_back_on_reject(tmp_path):
+    old = _mini(tmp_path, "old", OPS)
+    new = _mini(tmp_path, "new", [OPS[3], OPS[0], OPS[1], OPS[2], OPS[4]])
+    out = tmp_path / "red.docx"
+    result = run_cli("diff", old, new, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "OP4 → OP1 moved" in result.stdout
+    root = etree.fromstring(parts(out)["word/document.xml"])
+    source = next(root.iter(q("moveFromRangeStart"))).getparent()
+    assert "".join(t.text for t in source.iter(q("t"))) == "4.Urges States to secure their stockpiles of conventional ammunition;"
+    accepted, rejected = tmp_path / "accepted.docx", tmp_path / "rejected.docx"
+    accepted.write_bytes(_accept(out))
+    _reject_all(out, rejected)
+    assert _texts(accepted) == _texts(new)
+    # Typed numbers are not compared (a paragraph that only moved down a number is not a change): the
+    # wording comes back in last session's order.
+    assert _wording(rejected) == _wording(old)
+    assert [str(e) for e in audit(out)] == []
+
+
+def test_footnotes_come_back_in_a_draft_that_has_none(tmp_path):
+    """The draft dropped every footnote: the redline makes the footnotes part to put them back in."""
+    old = _noted(tmp_path, "old", NOTED, ["A/79/100.", "A/79/200.", "A/79/300."])
+    new = _noted(tmp_path, "new", [op.rstrip("¹²³") for op in NOTED], [])
+    files = parts(new)  # build_docx always writes a footnotes part: take it out, as a draft may not have one
+    del files["word/footnotes.xml"]
+    files["word/_rels/document.xml.rels"] = re.sub(rb"<Relationship [^>]*footnotes[^>]*/>", b"",
+                                                   files["word/_rels/document.xml.rels"])
+    files["[Content_Types].xml"] = re.sub(rb"<Override [^>]*footnotes[^>]*/>", b"", files["[Content_Types].xml"])
+    new.write_bytes(_zip(files))
+    assert b"footnotes" not in files["word/_rels/document.xml.rels"] + files["[Content_Types].xml"]
+    out = tmp_path / "red.docx"
+    assert run_cli("diff", old, new, "-o", out).returncode == 0
+    accepted, rejected = tmp_path / "accepted.docx", tmp_path / "rejected.docx"
+    accepted.write_bytes(_accept(out))
+    _reject_all(out, rejected)
+    assert _notes(out) == _notes(accepted) == [] and _texts(accepted) == _texts(new)
+    assert _notes(rejected) == _notes(old) and _note_marks(rejected) == _note_marks(old)
+    assert [str(e) for e in audit(out)] == []

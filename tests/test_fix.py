@@ -262,6 +262,16 @@ def test_problems_are_one_line_naming_the_file(tmp_path):
     assert not (tmp_path / "out.txt").exists()
 
 
+def test_there_is_no_unsafe_option(tmp_path):
+    """Every fix is a certain one; a guess (two spellings, "3/4/2022") is the drafter's, so no option asks
+    fix to guess. A script that still passes --unsafe gets one line and nothing written."""
+    draft = tmp_path / "draft.docx"
+    shutil.copyfile(EXAMPLE, draft)
+    r = run_cli("fix", "--unsafe", draft)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "--unsafe" in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.docx"]
+
+
 def test_fix_and_annotate_are_not_imported_by_check():
     import sys
 
@@ -290,7 +300,8 @@ def test_every_fixable_rule_s_wrong_example_is_fixed(rule, tmp_path):
     from draftlint.lint.engine import Options
 
     draft = tmp_path / "wrong.docx"
-    build_docx(frame(rule.wrong), str(draft))
+    # Word numbers its own footnotes: a rule about footnote numbers is about typed ones.
+    build_docx(frame(rule.wrong), str(draft), footnotes="typed" if rule.category == "footnotes" else "word")
     options = Options(select=(rule.id,))
     before = [f for f in check_file(str(draft), options).findings if f.rule == rule.id]
     assert [f for f in before if f.fixable], before
@@ -381,3 +392,88 @@ def test_typed_operative_numbers_are_renumbered_to_the_end(tmp_path):
     assert numbers == [f"{n}." for n in range(1, 32)]
     assert [p.text.split("\t")[1] for p in read(str(tmp_path / "fixed.docx")).paragraphs[2:5]] == \
            [p.text.split("\t")[1] for p in read(str(draft)).paragraphs[2:5]]
+
+
+# ------------------------------------------------------------------ typed footnotes
+
+TYPED_NOTES = ("1. *Takes note* of the report;²\n\n2. *Welcomes* the study;¹\n\n3. *Notes* the work;³ and the plan;²\n\n"
+               "4. *Decides* to remain seized of the matter.\n\n¹ A/77/100.\n\n² A/77/200, annex.\n\n³ A/77/300.")
+
+
+def _typed_notes(tmp_path: Path, characters: bool = False) -> Path:
+    """The draft with typed footnotes: superscript runs holding "2", or (characters) the digits "²" typed in
+    the text as Word users paste them."""
+    import re
+    import zipfile
+
+    from conftest import frame
+    from draftlint.formats.docx.build import build_docx
+
+    path = tmp_path / ("typed-chars.docx" if characters else "typed.docx")
+    build_docx(frame(TYPED_NOTES), str(path), footnotes="typed")
+    if characters:
+        files = {n: zipfile.ZipFile(path).read(n) for n in zipfile.ZipFile(path).namelist()}
+        xml = files["word/document.xml"].decode()
+        xml, n = re.subn(r'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t xml:space="preserve">(\d)</w:t></w:r>',
+                         lambda m: f'<w:r><w:t xml:space="preserve">{"¹²³"[int(m.group(1)) - 1]}</w:t></w:r>', xml)
+        assert n == 4 + 3  # the marks in the text, the numbers of the footnote lines
+        files["word/document.xml"] = xml.encode()
+        with zipfile.ZipFile(path, "w") as zf:
+            for name, data in files.items():
+                zf.writestr(name, data)
+    return path
+
+
+def _typed_marks(path) -> list[tuple[str, str]]:
+    """(label, number) of every typed mark in order, and the typed footnote lines' numbers and words."""
+    res = build(read(str(path)))
+    marks = [(node.label, mark.key) for node in res.nodes for mark in node.para.marks if mark.typed]
+    notes = [e for e in res.footnotes if e.footnote is not None]
+    lines = [(e.number, e.footnote.text) for e in sorted(notes, key=lambda e: e.footnote.paragraphs[0].index)]
+    return marks, lines
+
+
+@pytest.mark.parametrize("characters", [False, True], ids=["superscript-runs", "superscript-digits"])
+def test_typed_footnotes_are_renumbered_with_their_texts(characters, tmp_path):
+    from draftlint.lint.engine import Options
+
+    draft = _typed_notes(tmp_path, characters)
+    found = [f for f in check_file(str(draft)).findings if f.rule == "footnotes.sequence"]
+    assert [f.label for f in found] == ["OP1", "OP2"] and all(f.fixable for f in found)
+    assert [f.mark for f in found] == ["1", "2"] and found[0].start == found[0].end
+    options = Options(select=("footnotes",))
+    tracked, direct = tmp_path / "tracked.docx", tmp_path / "direct.docx"
+    fix_file(str(draft), str(tracked), options=options)
+    fix_file(str(draft), str(direct), options=options, track=False)
+    accept(tracked, tmp_path / "accepted.docx")
+    expected = ([("OP1", "1"), ("OP2", "2"), ("OP3", "3"), ("OP3", "1")],
+                [("1", "A/77/200, annex."), ("2", "A/77/100."), ("3", "A/77/300.")])
+    for path in (direct, tmp_path / "accepted.docx"):
+        assert _typed_marks(path) == expected
+        left = {f.rule for f in check_file(str(path)).findings if f.rule.startswith("footnotes")}
+        assert left == {"footnotes.repeated"}  # the mark used twice is a warning of its own, not fixed
+    # The tracked copy reads as the draft did until its changes are accepted; the words are all kept.
+    assert _typed_marks(tracked) == expected  # the reader takes tracked insertions in
+    assert {i: p.text for i, p in paragraphs(tmp_path / "accepted.docx").items()} == \
+        {i: p.text for i, p in paragraphs(direct).items()}
+    counts = revisions(tracked)
+    assert counts["ins"] == counts["del"] == 3 + 2  # three marks (the repeated one too), two lines' words
+    import docx
+
+    assert len(docx.Document(str(tracked)).paragraphs) == len(paragraphs(draft))
+    assert [str(e) for e in audit(tracked)] == []
+    shown = run_cli("fix", "--diff", draft, "--select", "footnotes").stdout
+    assert ":OP1: footnote marks 2 → 1\n" in shown and ":OP3: footnote marks 3, 2 → 3, 1\n" in shown
+    assert ":footnote 1: “ A/77/100.” → “ A/77/200, annex.”\n" in shown
+
+
+def test_typed_footnotes_without_one_line_each_are_not_fixable(tmp_path):
+    from conftest import frame
+    from draftlint.formats.docx.build import build_docx
+
+    draft = tmp_path / "missing.docx"
+    build_docx(frame(TYPED_NOTES.replace("\n\n³ A/77/300.", "")), str(draft), footnotes="typed")
+    found = [f for f in check_file(str(draft)).findings if f.rule == "footnotes.sequence"]
+    assert found and not any(f.fixable for f in found)
+    fix_file(str(draft), str(tmp_path / "fixed.docx"))
+    assert _typed_marks(tmp_path / "fixed.docx") == _typed_marks(draft)

@@ -35,12 +35,13 @@ class Rule:
 
     def at(self, target, message: str, severity: str | None = None, label: str | None = None,
            match: str = "", start: int | None = None, end: int | None = None, fix: str | None = None,
-           italic: bool | None = None) -> "Finding":
+           italic: bool | None = None, mark: str | None = None) -> "Finding":
         """A finding at a model node, a footnote entry, or (target None) at `label`.
 
         start:end is a span in the paragraph's text (the reader's, with a typed number); `fix` the text that
-        replaces it, or `italic` the italics it takes. A finding is fixable only with both: `fix` acts on
-        nothing else, so "fixable" never promises more than it does."""
+        replaces it, or `italic` the italics it takes; or `mark`, the number a typed footnote mark at `start`
+        takes. A finding is fixable only with both: `fix` acts on nothing else, so "fixable" never promises
+        more than it does."""
         paragraph = line = None
         order: float = 10**6
         context = ""
@@ -52,13 +53,15 @@ class Rule:
             if target.footnote is not None and target.footnote.paragraphs:
                 line = target.footnote.paragraphs[0].line
                 context = target.footnote.text
-        mends = paragraph is not None and start is not None and (fix is not None or italic is not None)
+        mends = paragraph is not None and start is not None and (fix is not None or italic is not None
+                                                                  or mark is not None)
         fixable = self.fixable and mends
         return Finding(rule=self.id, message=message, label=label or getattr(target, "label", "document"),
                        order=order, paragraph=paragraph, line=line, severity=severity or self.severity,
                        category=self.category, fixable=fixable, match=match, context=context,
                        start=start if paragraph is not None else None, end=end if paragraph is not None else None,
-                       fix=fix if fixable else None, italic=italic if fixable else None)
+                       fix=fix if fixable else None, italic=italic if fixable else None,
+                       mark=mark if fixable else None)
 
 
 @dataclass(slots=True)
@@ -78,6 +81,7 @@ class Finding:
     end: int | None = None
     fix: str | None = None  # what `draftlint fix` puts in place of start:end
     italic: bool | None = None  # or the italics it gives start:end
+    mark: str | None = None  # or the number the typed footnote mark at `start` takes (with every other one)
 
 
 def prefix_length(rule_id: str, prefix: str) -> int:

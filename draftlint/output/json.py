@@ -26,6 +26,8 @@ def _diagnostic(f) -> dict:
         d["fix"] = f.fix
     elif f.italic is not None:
         d["fix"] = {"italic": f.italic}
+    elif f.mark is not None:
+        d["fix"] = {"footnote_mark": f.mark}
     return d
 
 

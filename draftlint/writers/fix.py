@@ -29,10 +29,11 @@ class Edit:
     italic: bool | None
     rule: str
     label: str
+    mark: str | None = None  # the number a typed footnote mark takes: all are renumbered together
 
     @property
     def key(self) -> tuple:
-        return (self.paragraph, self.start, self.end, self.fix, self.italic, self.rule)
+        return (self.paragraph, self.start, self.end, self.fix, self.italic, self.rule, self.mark)
 
 
 @dataclass(slots=True)
@@ -51,7 +52,8 @@ def default_output(path: str) -> str:
 def edits_of(findings) -> list[Edit]:
     """The fixable findings as edits, one per span: where two overlap, the first stands and the other waits
     for the next round, when the check has looked at the text again."""
-    edits = [Edit(f.paragraph, f.start, f.end, f.fix, f.italic, f.rule, f.label) for f in findings if f.fixable]
+    edits = [Edit(f.paragraph, f.start, f.end, f.fix, f.italic, f.rule, f.label, f.mark)
+             for f in findings if f.fixable]
     edits.sort(key=lambda e: (e.paragraph, e.start, e.end))
     kept: list[Edit] = []
     for e in edits:
@@ -113,6 +115,36 @@ def _one_round(current: str, target: str, edits: list[Edit], track: bool) -> lis
         return todo
 
 
+def renumber_footnotes(current: str, target: str, track: bool) -> bool:
+    """Typed footnote marks and lines renumbered as footnotes.sequence's plan says, saved to `target`; False
+    (nothing written) when there is no plan or the document layer cannot place a change exactly."""
+    from draftlint.formats import read
+    from draftlint.formats.docx.edit import Document
+    from draftlint.lint.checks.footnotes import renumbering
+    from draftlint.model.patterns import FROM_SUPERSCRIPT
+    from draftlint.model.resolution import build
+
+    plan = renumbering(build(read(current)))
+    if plan is None:
+        return False
+    doc = Document(current)
+    try:
+        for m in plan.marks:
+            k = next(k for k, (offset, typed) in enumerate(doc.typed_marks(m.paragraph))
+                     if offset == m.offset and typed.strip().translate(FROM_SUPERSCRIPT) == m.old)
+            doc.renumber_typed_mark(m.paragraph, k, m.number, track=track)
+        for line in plan.lines:
+            typed = doc.typed_marks(line.paragraph)
+            if typed and typed[0][0] == 0 and typed[0][1].strip().translate(FROM_SUPERSCRIPT) != line.number:
+                doc.renumber_typed_mark(line.paragraph, 0, line.number, track=track)
+            if doc.text(line.paragraph)[line.start:line.end] != line.text:
+                doc.replace(line.paragraph, line.start, line.end, line.text, track=track)
+    except (StopIteration, RuntimeError, IndexError):
+        return False
+    doc.save(target)
+    return True
+
+
 def _failing(todo, track, current) -> Edit | None:
     """The first edit that the layer refuses on its own, each tried on a fresh copy."""
     from draftlint.formats.docx.edit import Document
@@ -146,6 +178,19 @@ def fix_file(path: str, output: str | None, *, options=None, track: bool = True,
         result = _checked(check_file(path, options), path)
         for k in range(ROUNDS):
             edits = [e for e in edits_of(result.findings) if e.key not in done]
+            marks = [e for e in edits if e.mark is not None]
+            if marks:
+                # Typed footnotes are renumbered all at once, in a round of their own: the numbers of the
+                # marks and the words of the footnote lines move together.
+                done.update(e.key for e in marks)
+                target = os.path.join(work, f"round{k + 1}.docx")
+                if renumber_footnotes(current, target, track):
+                    outcome.applied += marks
+                    outcome.rounds = k + 1
+                    current = target
+                    result = _checked(check_file(current, options), path)
+                    continue
+                edits = [e for e in edits if e.mark is None]
             if not edits:
                 break
             target = os.path.join(work, f"round{k + 1}.docx")
@@ -199,7 +244,10 @@ def describe(before: str, after: str) -> list[str]:
         q = new_by_index.get(p.index)
         if q is None:
             continue
-        label = labels.get(p.index) or f"paragraph {p.index}"
+        label = labels.get(p.index) or (f"footnote {p.footnote_key}" if p.footnote_key else f"paragraph {p.index}")
+        typed = [[m.key for m in x.marks if m.typed] + ([x.footnote_key] if x.footnote_key else []) for x in (p, q)]
+        if typed[0] != typed[1]:
+            lines.append(f"{label}: footnote marks {', '.join(typed[0])} → {', '.join(typed[1])}")
         was, now = p.italic_mask(), q.italic_mask()
         if p.text != q.text:
             spans: list[list[int]] = []

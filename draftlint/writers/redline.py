@@ -31,6 +31,8 @@ class Item:
     offset: int = 0  # where `text` starts in the reader's paragraph text
     prefix: str = ""  # what stands before it there: a typed number ("3.\t"), never the label
     key: str = ""  # a footnote's key in the reader ("word:17" for Word's footnote 17)
+    order: int = 0  # its place in its own text: the redline puts back last session's items in this order
+    marks: list[tuple[str, int]] = field(default_factory=list)  # a footnote's marks: paragraph label, offset in its text
 
     def as_dict(self) -> dict:
         # "paragraph" as in check's JSON: the Word paragraph in the body, null for footnotes and text drafts.
@@ -81,14 +83,21 @@ class Redline:
 def items(res) -> tuple[list[Item], list[Item]]:
     """The paragraphs and the footnotes of a built Resolution, in order."""
     paras = []
+    starts = {}
     for node in res.nodes:
         if node.kind in SKIPPED_KINDS:
             continue
         raw = node.para.text[node.body:]
         start = node.body + len(raw) - len(raw.lstrip())
+        starts[id(node)] = start
         index = node.para.index if res.source.format == "docx" else None
-        paras.append(Item(node.label, node.text, index, start, node.para.text[:start]))
-    notes = [Item(e.label, e.footnote.text, key=e.key) for e in res.footnotes if e.footnote is not None]
+        paras.append(Item(node.label, node.text, index, start, node.para.text[:start], order=len(paras)))
+    notes = []
+    for e in res.footnotes:
+        if e.footnote is None:
+            continue
+        marks = [(node.label, mark.offset - starts[id(node)]) for node, mark in e.marks if id(node) in starts]
+        notes.append(Item(e.label, e.footnote.text, key=e.key, order=len(notes), marks=marks))
     return paras, notes
 
 
@@ -96,7 +105,8 @@ def compare(previous, draft) -> Redline:
     """The Redline of two built Resolutions."""
     old_paras, old_notes = items(previous)
     new_paras, new_notes = items(draft)
-    return Redline(previous.source.path, draft.source.path, align(old_paras, new_paras), align(old_notes, new_notes))
+    return Redline(previous.source.path, draft.source.path, align(old_paras, new_paras),
+                   align(old_notes, new_notes, _marks))
 
 
 # ------------------------------------------------------------------ alignment
@@ -112,6 +122,12 @@ def similarity(a: str, b: str) -> float:
 
 def _words(text: str) -> list[str]:
     return fold(text).lower().split()
+
+
+def _marks(text: str) -> list[str]:
+    """Words and marks of punctuation apart: a footnote is a few words, a symbol and its punctuation
+    ("A/79/100." and "A/79/100, annex." are one footnote changed, not two unrelated ones)."""
+    return [fold(text[a:b]).lower() for a, b in tokens(text) if text[a:b].strip()]
 
 
 def _scores(rows: list[list[str]], cols: list[list[str]], floor: float) -> dict[tuple[int, int], float]:
@@ -134,7 +150,7 @@ def _scores(rows: list[list[str]], cols: list[list[str]], floor: float) -> dict[
     return out
 
 
-def align(old: list[Item], new: list[Item]) -> list[Pair]:
+def align(old: list[Item], new: list[Item], split=_words) -> list[Pair]:
     """Pairs in the draft's order; deleted items stand where they stood, before the draft's next kept item."""
     keys_old, keys_new = [fold(i.text) for i in old], [fold(i.text) for i in new]
     match: dict[int, int] = {}  # old position -> new position
@@ -146,12 +162,12 @@ def align(old: list[Item], new: list[Item]) -> list[Pair]:
         else:
             gaps.append((i1, i2, j1, j2))
     for i1, i2, j1, j2 in gaps:
-        match.update(_pair_in_gap(old, new, range(i1, i2), range(j1, j2)))
+        match.update(_pair_in_gap(old, new, range(i1, i2), range(j1, j2), split))
     # What is left on both sides: a paragraph that went elsewhere is deleted here and new there.
     left_old = [i for i in range(len(old)) if i not in match]
     taken = set(match.values())
     left_new = [j for j in range(len(new)) if j not in taken]
-    found = _scores([_words(old[i].text) for i in left_old], [_words(new[j].text) for j in left_new], MOVE_AT)
+    found = _scores([split(old[i].text) for i in left_old], [split(new[j].text) for j in left_new], MOVE_AT)
     scored = sorted(((s, left_old[a], left_new[b]) for (a, b), s in found.items()), reverse=True)
     for score, i, j in scored:
         if score < MOVE_AT:
@@ -181,11 +197,11 @@ def align(old: list[Item], new: list[Item]) -> list[Pair]:
     return pairs
 
 
-def _pair_in_gap(old, new, rows: range, cols: range) -> dict[int, int]:
+def _pair_in_gap(old, new, rows: range, cols: range, split=_words) -> dict[int, int]:
     """The order-keeping pairing of a gap's items with the greatest total similarity (each pair ≥ PAIR_AT)."""
     if not rows or not cols:
         return {}
-    found = _scores([_words(old[i].text) for i in rows], [_words(new[j].text) for j in cols], PAIR_AT)
+    found = _scores([split(old[i].text) for i in rows], [split(new[j].text) for j in cols], PAIR_AT)
     score = {(rows[a], cols[b]): s for (a, b), s in found.items()}
     n, m = len(rows), len(cols)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]

@@ -341,6 +341,65 @@ class Document:
         view.body, view._map, view._part, view._stale = found, None, part, set()
         return view
 
+    # ---------------------------------------------------------------- typed footnote marks
+
+    def typed_marks(self, index: int) -> list[tuple[int, str]]:
+        """The footnote marks typed in paragraph `index` as superscript numbers ("³", or a superscript run
+        holding "3"): (offset in the paragraph text, the mark as typed). They are not characters of the text,
+        so offsets cannot address them; `renumber_typed_mark` takes their place in this list."""
+        return [(offset, "".join(s.char for s in slots)) for offset, slots in self._typed_mark_slots(index)]
+
+    def _typed_mark_slots(self, index: int) -> list:
+        from draftlint.formats.docx.textmap import _Walker, typed_marks
+
+        walker, out, shift = _Walker(self.styles), [], 0
+        for p in self._para(index).elements:
+            kept = walker.paragraph(p)
+            out += [(shift + offset, slots) for offset, slots in typed_marks(walker.runs)]
+            shift += len(kept)
+        return out
+
+    def renumber_typed_mark(self, index: int, k: int, number: str, *, track: bool = True) -> None:
+        """Mark k of `typed_marks(index)` becomes `number`, typed as it was (superscript digits stay digits
+        of that kind; a superscript run keeps its formatting and its spaces)."""
+        from draftlint.model.patterns import SUPERSCRIPTS, TO_SUPERSCRIPT
+
+        before = self.text(index)
+        marks = self._typed_mark_slots(index)
+        if not 0 <= k < len(marks):
+            raise IndexError(f"paragraph {index} has no typed footnote mark {k}")
+        slots = marks[k][1]
+        old = "".join(s.char for s in slots)
+        core = old.strip()
+        new = old.replace(core, number.translate(TO_SUPERSCRIPT) if all(c in SUPERSCRIPTS for c in core) else number)
+        if new == old:
+            return
+        first, last = slots[0], slots[-1]
+        if last.el.tag == T and last.at + 1 < len(last.el.text or ""):
+            split_text(last.el, last.at + 1)
+        if first.el.tag == T and first.at > 0:
+            split_text(first.el, first.at)
+            # The mark's own characters now start the w:t that split_text made.
+            inside = {first.el.getnext()} | {s.el for s in slots[1:] if s.el is not first.el}
+        else:
+            inside = {s.el for s in slots}
+        runs = [piece for piece, flag in regroup(first.run, inside.__contains__) if flag]
+        rpr = runs[0].find(RPR)
+        run = new_run(new, rpr)
+        if track:
+            last_del = self.revisions.deleted(runs)[-1]
+            parent, at = lift(last_del.getparent(), last_del.getparent().index(last_del) + 1, self.revisions)
+            parent.insert(at, run)
+            self.revisions.inserted(run)
+        else:
+            parent, at = lift(runs[0].getparent(), runs[0].getparent().index(runs[0]), self.revisions)
+            parent.insert(at, run)
+            _remove(runs)
+        self._changed()
+        self._expect(index, before)
+        if [m for _, m in self.typed_marks(index)][k] != new:
+            raise RuntimeError(f"the typed footnote mark {k} of paragraph {index} did not take the number {number}")
+
     def _expect(self, index: int, text: str) -> None:
         # Cutting runs can change what the reader makes of a paragraph (a space-only run at the start of a
         # paragraph with typed footnote marks is dropped); better to stop than to shift every later offset.

@@ -46,22 +46,36 @@ def mark_footnote_inserted(doc, footnote_id: str) -> bool:
     return False
 
 
-def insert_deleted(doc, index: int, offset: int, text: str, *, like: int | None = None) -> None:
+def insert_deleted(doc, index: int, offset: int, text: str, *, like: int | None = None, after_marks: bool = False):
     """`text` put back at `offset` as a tracked deletion, in the formatting of character `like` (default:
     the character before it). A redline passes the first new character when words were replaced: an old
-    lead phrase then stays italic beside the new one, and not in the plain formatting of a typed number."""
+    lead phrase then stays italic beside the new one, and not in the plain formatting of a typed number.
+    With after_marks, it goes after the footnote marks that stand at `offset` (text at an offset otherwise
+    goes before them), for words that followed the mark in the previous text. Returns the w:del that holds
+    it (None for no text)."""
     if not text:
-        return
+        return None
     slots = doc._para(index).slots
     model = slots[like].run if like is not None and 0 <= like < len(slots) else None
     rpr = model.find(RPR) if model is not None else None
     parent, k, source = doc._point(index, offset)
+    if after_marks:
+        k = past_marks(parent, k)
     if model is None and source is not None:
         rpr = source.find(RPR)
     run = new_run(text, rpr)
     parent.insert(k, run)
-    doc.revisions.deleted([run])
+    wrapper = doc.revisions.deleted([run])[0]
     doc._changed()
+    return wrapper
+
+
+def past_marks(parent, k: int) -> int:
+    """The place after the footnote marks that stand at parent[k] (runs holding a mark and no text)."""
+    while k < len(parent) and parent[k].tag == R and parent[k].find(FNREF) is not None \
+            and not "".join(parent[k].itertext()).strip():
+        k += 1
+    return k
 
 
 def mark_paragraph_inserted(doc, index: int) -> None:
@@ -98,7 +112,7 @@ def _wrap(doc, runs) -> None:
         current.append(run)
 
 
-def _mark_paragraph(doc, p) -> None:
+def _mark_paragraph(doc, p, tag: str = INS) -> None:
     ppr = p.find(PPR)
     if ppr is None:
         ppr = etree.Element(PPR)
@@ -113,4 +127,4 @@ def _mark_paragraph(doc, p) -> None:
             ppr.append(rpr)
     if any(c.tag in REVISED for c in rpr):
         return
-    rpr.insert(0, doc.revisions.stamp(etree.Element(INS)))  # CT_ParaRPr: the revision marks come first
+    rpr.insert(0, doc.revisions.stamp(etree.Element(tag)))  # CT_ParaRPr: the revision marks come first

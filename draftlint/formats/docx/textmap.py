@@ -111,6 +111,7 @@ class _Walker:
                 continue
             if slots:
                 runs.append((slots, bool(superscript)))
+        self.runs = runs  # for typed_marks: the marks are not slots of the text
         return _without_typed_marks(runs)
 
 
@@ -138,4 +139,25 @@ def _chunks(slots: list[Slot]):
             out[-1][1].append(s)
         else:
             out.append((is_mark, [s]))
+    return out
+
+
+def typed_marks(runs: list[tuple[list[Slot], bool]]) -> list[tuple[int, list[Slot]]]:
+    """The typed footnote marks that _without_typed_marks leaves out: (offset in the kept text, the mark's
+    slots). A superscript number run is one mark, its spaces included; superscript digits are one mark per run
+    of them."""
+    if not any(sup or not SUPERSCRIPT_SET.isdisjoint(s.char for s in slots) for slots, sup in runs):
+        return []
+    out: list[tuple[int, list[Slot]]] = []
+    kept = 0
+    for slots, sup in runs:
+        text = "".join(s.char for s in slots).strip()
+        if sup and (text.isdigit() or text == "*"):
+            out.append((kept, slots))
+            continue
+        for is_mark, chunk in _chunks(slots):
+            if is_mark:
+                out.append((kept, chunk))
+            elif kept or "".join(s.char for s in chunk).strip():
+                kept += len(chunk)
     return out
