@@ -23,6 +23,17 @@ def document_xml(path):
     return etree.fromstring(parts(path)["word/document.xml"])
 
 
+def unwrap(change) -> None:
+    """A tracked change's content kept in its place, deleted text made text again, the change gone."""
+    for t in change.iter(q("delText")):
+        t.tag = q("t")
+    for t in change.iter(q("delInstrText")):
+        t.tag = q("instrText")
+    for child in list(change):
+        change.addprevious(child)
+    change.getparent().remove(change)
+
+
 def reject(src, dst, author: str = "draftlint") -> None:
     """Reject `author`'s tracked changes: insertions removed, deletions unwrapped, old run formatting back."""
     files = parts(src)
@@ -30,13 +41,7 @@ def reject(src, dst, author: str = "draftlint") -> None:
     for ins in [el for el in root.iter(q("ins")) if el.get(q("author")) == author]:
         ins.getparent().remove(ins)
     for dele in [el for el in root.iter(q("del")) if el.get(q("author")) == author]:
-        for t in dele.iter(q("delText")):
-            t.tag = q("t")
-        for t in dele.iter(q("delInstrText")):
-            t.tag = q("instrText")
-        for child in list(dele):
-            dele.addprevious(child)
-        dele.getparent().remove(dele)
+        unwrap(dele)
     for change in [el for el in root.iter(q("rPrChange")) if el.get(q("author")) == author]:
         rpr = change.getparent()
         old = change.find(q("rPr"))

@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from conftest import EXAMPLES, FRAME, run_cli
-from ooxml_checks import audit, parts, q
+from ooxml_checks import audit, parts, q, unwrap
 
 PREVIOUS, DRAFT = EXAMPLES / "A_RES_75_59.docx", EXAMPLES / "A_RES_77_64.docx"
 SOFFICE = shutil.which("soffice")
@@ -188,13 +188,7 @@ def _resolved(src: Path, author: str, accept: bool) -> bytes:
             if el.getparent().tag == q("rPr"):
                 el.getparent().remove(el)
                 continue
-            for t in el.iter(q("delText")):
-                t.tag = q("t")
-            for t in el.iter(q("delInstrText")):
-                t.tag = q("instrText")
-            for child in list(el):
-                el.addprevious(child)
-            el.getparent().remove(el)
+            unwrap(el)
         kinds = [q(k) for k in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")]
         for el in list(root.iter(*kinds)):
             el.getparent().remove(el)

@@ -15,6 +15,7 @@ from draftlint.formats.docx.textmap import TextParagraph, _Walker, body_paragrap
 from draftlint.errors import InputError
 from draftlint.formats.docx.limits import Styles
 from draftlint.formats.docx.limits import on as is_on
+from draftlint.formats.docx.marking import mark_paragraph
 
 REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 REL_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -192,8 +193,13 @@ class Document:
             return
         before = self._span(index, start, end).text
         runs = self._isolate(index, start, end)
-        rpr = runs[0].find(RPR)
-        run = new_run(text, rpr)
+        self._swap(runs, text, track)
+        self._changed()
+        self._expect(index, before[:start] + text + before[end:])
+
+    def _swap(self, runs: list, text: str, track: bool) -> None:
+        """`runs` give way to one run of `text` in the first one's formatting."""
+        run = new_run(text, runs[0].find(RPR))
         if track:
             # Word's own order: the deletion, then the insertion that replaces it.
             last = self.revisions.deleted(runs)[-1]
@@ -205,8 +211,6 @@ class Document:
             parent, k = lift(first.getparent(), first.getparent().index(first), self.revisions)
             parent.insert(k, run)
             _remove(runs)
-        self._changed()
-        self._expect(index, before[:start] + text + before[end:])
 
     def set_italic(self, index: int, start: int, end: int, on: bool = True, *, track: bool = True) -> None:
         if start == end:
@@ -313,17 +317,7 @@ class Document:
         for p in self._para(index).elements:
             ppr = p.find(PPR)
             if track:
-                if ppr is None:
-                    ppr = etree.Element(PPR)
-                    p.insert(0, ppr)
-                mark = ppr.find(RPR)
-                if mark is None:
-                    # CT_PPr: the mark's rPr comes before sectPr and pPrChange.
-                    mark = etree.Element(RPR)
-                    later = [c for c in ppr if c.tag in (w("sectPr"), w("pPrChange"))]
-                    (later[0].addprevious if later else ppr.append)(mark)
-                if mark.find(DEL) is None:
-                    mark.insert(0, self.revisions.stamp(etree.Element(DEL)))
+                mark_paragraph(self, p, DEL)
             elif ppr is None or ppr.find(w("sectPr")) is None:
                 p.getparent().remove(p)
         self._restructured()
@@ -384,17 +378,7 @@ class Document:
         else:
             inside = {s.el for s in slots}
         runs = [piece for piece, flag in regroup(first.run, inside.__contains__) if flag]
-        rpr = runs[0].find(RPR)
-        run = new_run(new, rpr)
-        if track:
-            last_del = self.revisions.deleted(runs)[-1]
-            parent, at = lift(last_del.getparent(), last_del.getparent().index(last_del) + 1, self.revisions)
-            parent.insert(at, run)
-            self.revisions.inserted(run)
-        else:
-            parent, at = lift(runs[0].getparent(), runs[0].getparent().index(runs[0]), self.revisions)
-            parent.insert(at, run)
-            _remove(runs)
+        self._swap(runs, new, track)
         self._changed()
         self._expect(index, before)
         if [m for _, m in self.typed_marks(index)][k] != new:

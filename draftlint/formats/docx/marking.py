@@ -29,7 +29,7 @@ def mark_inserted(doc, index: int, start: int, end: int) -> None:
         parent = first.getparent()
         # Footnote references are not characters of the reader's text, so _isolate does not return them.
         runs = [el for el in parent[parent.index(first):parent.index(last) + 1] if el.tag == R]
-    _wrap(doc, runs)
+    wrap_runs(doc, runs)
     doc._changed()
 
 
@@ -40,7 +40,7 @@ def mark_footnote_inserted(doc, footnote_id: str) -> bool:
         if ref.get(ID) == footnote_id:
             run = ref.getparent()
             if run.tag == R and not _revised(run, None):
-                _wrap(doc, [run])
+                wrap_runs(doc, [run])
                 doc._changed()
             return True
     return False
@@ -83,8 +83,8 @@ def mark_paragraph_inserted(doc, index: int) -> None:
     removes the paragraph and does not leave an empty one."""
     for p in doc._para(index).elements:
         runs = [r for r in p.iter(R) if not _revised(r, p)]
-        _wrap(doc, runs)
-        _mark_paragraph(doc, p)
+        wrap_runs(doc, runs)
+        mark_paragraph(doc, p)
     doc._changed()
 
 
@@ -97,8 +97,9 @@ def _revised(run, p) -> bool:
     return False
 
 
-def _wrap(doc, runs) -> None:
-    """Neighbouring runs under one parent share one w:ins; a run already in someone's change keeps it."""
+def wrap_runs(doc, runs, tag: str = INS) -> None:
+    """Neighbouring runs under one parent share one change (w:ins, w:moveTo); a run already in someone's
+    change keeps it."""
     current = None
     for run in runs:
         if run.getparent().tag in REVISED:
@@ -107,12 +108,12 @@ def _wrap(doc, runs) -> None:
         if current is not None and current.getnext() is run:
             current.append(run)
             continue
-        current = doc.revisions.stamp(etree.Element(INS))
+        current = doc.revisions.stamp(etree.Element(tag))
         run.addprevious(current)
         current.append(run)
 
 
-def _mark_paragraph(doc, p, tag: str = INS) -> None:
+def mark_paragraph(doc, p, tag: str = INS) -> None:
     ppr = p.find(PPR)
     if ppr is None:
         ppr = etree.Element(PPR)
@@ -125,6 +126,12 @@ def _mark_paragraph(doc, p, tag: str = INS) -> None:
             later[0].addprevious(rpr)
         else:
             ppr.append(rpr)
+    if tag == DEL:
+        # A paragraph someone inserted can still be deleted: CT_ParaRPr wants w:ins, then w:del, first.
+        if rpr.find(DEL) is None:
+            at = 1 if len(rpr) and rpr[0].tag == INS else 0
+            rpr.insert(at, doc.revisions.stamp(etree.Element(DEL)))
+        return
     if any(c.tag in REVISED for c in rpr):
         return
     rpr.insert(0, doc.revisions.stamp(etree.Element(tag)))  # CT_ParaRPr: the revision marks come first

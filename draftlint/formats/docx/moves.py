@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from draftlint.formats.docx.marking import _mark_paragraph, _revised
+from draftlint.formats.docx.marking import _revised, mark_paragraph, wrap_runs
 from draftlint.formats.docx.names import AUTHOR, DATE, DEL, DELTEXT, ID, MOVEFROM, MOVETO, PPR, R, T, w
 from draftlint.formats.docx.paragraphs import _deleted_paragraph
 
@@ -30,16 +30,8 @@ def mark_moved_to(doc, index: int, name: str) -> None:
     (words marked inserted before this stay inserted) and its paragraph mark."""
     elements = doc._para(index).elements
     for p in elements:
-        runs = [r for r in p.iter(R) if not _revised(r, p)]
-        current = None
-        for run in runs:
-            if current is not None and current.getnext() is run:
-                current.append(run)
-                continue
-            current = doc.revisions.stamp(etree.Element(MOVETO))
-            run.addprevious(current)
-            current.append(run)
-        _mark_paragraph(doc, p, MOVETO)
+        wrap_runs(doc, [r for r in p.iter(R) if not _revised(r, p)], MOVETO)
+        mark_paragraph(doc, p, MOVETO)
     _range(doc, elements[0], elements[-1], "moveTo", name)
     doc._changed()
 

@@ -12,7 +12,7 @@ import copy
 from lxml import etree
 
 from draftlint.formats.docx.edit import Document
-from draftlint.formats.docx.marking import _revised, _wrap, past_marks
+from draftlint.formats.docx.marking import _revised, past_marks, wrap_runs
 from draftlint.formats.docx.names import DEL, DELTEXT, ID, P, PPR, R, RPR, T, W, XML_SPACE, w
 from draftlint.formats.docx.runs import empty_like, split_text
 
@@ -71,7 +71,7 @@ class FootnoteText(Document):
         the footnote comes and goes with its mark in the body, and LibreOffice shows none of a change that
         begins with the number."""
         for p in self.body.iter(P):
-            _wrap(self, [r for r in p.iter(R) if not _revised(r, p) and r.find(FNREF_MARK) is None])
+            wrap_runs(self, [r for r in p.iter(R) if not _revised(r, p) and r.find(FNREF_MARK) is None])
         self._changed()
 
 
