@@ -268,6 +268,9 @@ def _split(values) -> tuple[str, ...]:
 @click.argument("draft", type=FILE, metavar="DRAFT")
 @click.option("-o", "--output", type=FILE, metavar="OUT.docx", help="The fixed copy. Default: DRAFT-fixed.docx beside it.")
 @click.option("--no-track", is_flag=True, help="Apply the fixes directly instead of as tracked changes.")
+@click.option("--unsafe", is_flag=True,
+              help="Also make the fixes that are right almost always but not always (the comma before “and” in a "
+                   "list of resolutions); draftlint rules says which.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only fix these rules (id or prefix). Repeatable.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not fix these rules (id or prefix). Repeatable.")
 @click.option("--config", "config_path", type=FILE, metavar="FILE", help="Configuration file (default: found beside the draft).")
@@ -276,15 +279,15 @@ def _split(values) -> tuple[str, ...]:
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.option("--profile", type=click.Choice(["default", "style"]), default=None,
               help="style: also fix what the rules of style find (also/further in a run of the same lead).")
-def fix(draft, output, no_track, select, ignore, config_path, in_place, show_diff, force, profile):
+def fix(draft, output, no_track, unsafe, select, ignore, config_path, in_place, show_diff, force, profile):
     """Write a copy of DRAFT (.docx) in which every finding marked fixable is mended, as tracked changes."""
     from draftlint.lint.engine import Options
     from draftlint.writers.fix_command import print_diff, run_fix
 
     options = Options(select=_split(select), ignore=_split(ignore), config=config_path, profile=profile)
     if show_diff:
-        sys.exit(print_diff([draft], options))
-    sys.exit(run_fix(draft, output, options, track=not no_track, in_place=in_place, force=force))
+        sys.exit(print_diff([draft], options, unsafe=unsafe))
+    sys.exit(run_fix(draft, output, options, track=not no_track, in_place=in_place, force=force, unsafe=unsafe))
 
 
 @cli.command(short_help="List every rule, show one rule's doc, or validate a pack.")

@@ -262,14 +262,44 @@ def test_problems_are_one_line_naming_the_file(tmp_path):
     assert not (tmp_path / "out.txt").exists()
 
 
-def test_there_is_no_unsafe_option(tmp_path):
-    """Every fix is a certain one; a guess (two spellings, "3/4/2022") is the drafter's, so no option asks
-    fix to guess. A script that still passes --unsafe gets one line and nothing written."""
-    draft = tmp_path / "draft.docx"
-    shutil.copyfile(EXAMPLE, draft)
-    r = run_cli("fix", "--unsafe", draft)
-    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "--unsafe" in r.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.docx"]
+def _unsafe_rules():
+    from draftlint.lint.registry import documented_rules
+
+    return [r for r in documented_rules() if r.unsafe_fix]
+
+
+@pytest.mark.parametrize("rule", _unsafe_rules(), ids=lambda r: r.id)
+def test_an_unsafe_fix_is_made_only_with_unsafe(rule, tmp_path):
+    """A rule's unsafe fix (the serial comma of recall-chain.list): its finding is not called fixable, JSON
+    says what --unsafe would put there, plain `fix` leaves it, and `fix --unsafe` mends it, tracked or not,
+    accepting the tracked copy giving the untracked text."""
+    import json
+
+    from conftest import frame
+    from draftlint.formats.docx.build import build_docx
+
+    draft = tmp_path / "wrong.docx"
+    build_docx(frame(rule.wrong), str(draft))
+    r = run_cli("check", "--format", "json", "--exit-zero", "--select", rule.id, draft)
+    unsafe = [d for d in json.loads(r.stdout)["files"][0]["diagnostics"] if "unsafe_fix" in d]
+    assert unsafe and all(not d["fixable"] for d in unsafe), r.stdout
+
+    assert run_cli("fix", draft, "-o", tmp_path / "safe.docx").returncode == 0
+    safe = check_file(str(tmp_path / "safe.docx")).findings
+    assert len([f for f in safe if f.unsafe and f.rule == rule.id]) == len(unsafe)
+
+    r = run_cli("fix", "--unsafe", "--diff", draft)
+    assert r.returncode == 0 and r.stdout.strip(), r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["safe.docx", "wrong.docx"]  # --diff writes nothing
+    for args, name in ((("--unsafe",), "tracked.docx"), (("--unsafe", "--no-track"), "direct.docx")):
+        r = run_cli("fix", *args, draft, "-o", tmp_path / name)
+        assert r.returncode == 0, r.stderr
+    assert revisions(tmp_path / "tracked.docx")["del"] > 0
+    assert not [f for f in check_file(str(tmp_path / "direct.docx")).findings if f.rule == rule.id]
+    accept(tmp_path / "tracked.docx", tmp_path / "accepted.docx")
+    texts = [[p.text for p in read(str(tmp_path / n)).paragraphs] for n in ("accepted.docx", "direct.docx")]
+    assert texts[0] == texts[1]
+    assert audit(tmp_path / "tracked.docx") == []
 
 
 def test_fix_and_annotate_are_not_imported_by_check():

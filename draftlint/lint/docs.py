@@ -20,6 +20,7 @@ def render(rule_id: str | None = None, markdown: bool = False, config=None) -> s
 def one(rule) -> str:
     return (f"{rule.id}  ({rule.category}, {rule.severity}{', can be fixed automatically' if rule.fixable else ''}"
             f"; {'built-in check' if rule.pack == 'built-in' else 'pack ' + rule.pack}{_style(rule, ', ')})\n\n"
+            + (f"With fix --unsafe, also fixed: {rule.unsafe_fix}.\n\n" if rule.unsafe_fix else "") +
             f"What it checks: {rule.summary}\n\nWhy: {rule.why}\n\nWrong:\n{_indent(rule.wrong)}\n\nRight:\n{_indent(rule.right)}\n")
 
 
@@ -38,6 +39,7 @@ def reference(rules) -> str:
         out += [f"## {r.id}", "",
                 f"*{r.category}, {r.severity}; {'can be fixed automatically' if r.fixable else 'not fixed automatically'}; "
                 f"{'built-in check' if r.pack == 'built-in' else 'pack ' + r.pack}{_style(r, '; ')}*", "",
-                r.summary, "", f"**Why.** {r.why}", "", "Wrong:", "", "```", r.wrong, "```", "", "Right:", "", "```",
+                r.summary, "", *([f"With `fix --unsafe`, also fixed: {r.unsafe_fix}.", ""] if r.unsafe_fix else []),
+                f"**Why.** {r.why}", "", "Wrong:", "", "```", r.wrong, "```", "", "Right:", "", "```",
                 r.right, "```", ""]
     return "\n".join(out)

@@ -28,6 +28,9 @@ class Rule:
     wrong: str  # a mini-draft (docs/text-drafts.md) that sets the rule off
     right: str  # the same mini-draft, corrected
     fixable: bool = False
+    # What `fix --unsafe` also mends: a change that is right almost always, but that an editor could have
+    # meant otherwise, so it is applied only when asked ("" for none).
+    unsafe_fix: str = ""
     pack: str = "built-in"
     # "default": runs in every check; "style": a rule of style that adopted texts themselves often do not
     # follow, run only with `--profile style` (or `profile: style`) or when selected by name.
@@ -35,13 +38,14 @@ class Rule:
 
     def at(self, target, message: str, severity: str | None = None, label: str | None = None,
            match: str = "", start: int | None = None, end: int | None = None, fix: str | None = None,
-           italic: bool | None = None, mark: str | None = None) -> "Finding":
+           italic: bool | None = None, mark: str | None = None, unsafe: bool = False) -> "Finding":
         """A finding at a model node, a footnote entry, or (target None) at `label`.
 
         start:end is a span in the paragraph's text (the reader's, with a typed number); `fix` the text that
         replaces it, or `italic` the italics it takes; or `mark`, the number a typed footnote mark at `start`
         takes. A finding is fixable only with both: `fix` acts on nothing else, so "fixable" never promises
-        more than it does."""
+        more than it does. An `unsafe` fix is kept on the finding for `fix --unsafe`, which is all that mends
+        it; the finding is then not called fixable."""
         paragraph = line = None
         order: float = 10**6
         context = ""
@@ -55,13 +59,14 @@ class Rule:
                 context = target.footnote.text
         mends = paragraph is not None and start is not None and (fix is not None or italic is not None
                                                                   or mark is not None)
-        fixable = self.fixable and mends
+        fixable = self.fixable and mends and not unsafe
+        unsafe = unsafe and bool(self.unsafe_fix) and mends
         return Finding(rule=self.id, message=message, label=label or getattr(target, "label", "document"),
                        order=order, paragraph=paragraph, line=line, severity=severity or self.severity,
                        category=self.category, fixable=fixable, match=match, context=context,
                        start=start if paragraph is not None else None, end=end if paragraph is not None else None,
-                       fix=fix if fixable else None, italic=italic if fixable else None,
-                       mark=mark if fixable else None)
+                       fix=fix if fixable or unsafe else None, italic=italic if fixable else None,
+                       mark=mark if fixable else None, unsafe=unsafe)
 
 
 @dataclass(slots=True)
@@ -82,6 +87,7 @@ class Finding:
     fix: str | None = None  # what `draftlint fix` puts in place of start:end
     italic: bool | None = None  # or the italics it gives start:end
     mark: str | None = None  # or the number the typed footnote mark at `start` takes (with every other one)
+    unsafe: bool = False  # `fix` is the text only `fix --unsafe` puts in place of start:end
 
 
 def prefix_length(rule_id: str, prefix: str) -> int:

@@ -22,7 +22,9 @@ def _diagnostic(f) -> dict:
     # Added keys only where known, so that readers of the first contract see the same objects.
     if f.start is not None:
         d["location"]["start"], d["location"]["end"] = f.start, f.end
-    if f.fix is not None:
+    if f.unsafe:
+        d["unsafe_fix"] = f.fix  # what `fix --unsafe` puts in place of start:end
+    elif f.fix is not None:
         d["fix"] = f.fix
     elif f.italic is not None:
         d["fix"] = {"italic": f.italic}

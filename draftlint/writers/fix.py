@@ -49,11 +49,16 @@ def default_output(path: str) -> str:
     return stem + "-fixed.docx"
 
 
-def edits_of(findings) -> list[Edit]:
-    """The fixable findings as edits, one per span: where two overlap, the first stands and the other waits
-    for the next round, when the check has looked at the text again."""
+def mended(f, unsafe: bool = False) -> bool:
+    """Whether `fix` mends finding f: a fixable one, or with --unsafe one whose fix is unsafe."""
+    return f.fixable or (unsafe and f.unsafe)
+
+
+def edits_of(findings, unsafe: bool = False) -> list[Edit]:
+    """The findings fix mends, as edits, one per span: where two overlap, the first stands and the other
+    waits for the next round, when the check has looked at the text again."""
     edits = [Edit(f.paragraph, f.start, f.end, f.fix, f.italic, f.rule, f.label, f.mark)
-             for f in findings if f.fixable]
+             for f in findings if mended(f, unsafe)]
     edits.sort(key=lambda e: (e.paragraph, e.start, e.end))
     kept: list[Edit] = []
     for e in edits:
@@ -158,9 +163,10 @@ def _failing(todo, track, current) -> Edit | None:
 
 
 def fix_file(path: str, output: str | None, *, options=None, track: bool = True, in_place: bool = False,
-             force: bool = False, write: bool = True) -> Outcome:
+             force: bool = False, write: bool = True, unsafe: bool = False) -> Outcome:
     """Fix `path` into `output` (default: beside it, "-fixed.docx"). With write=False nothing is written
-    and the outcome names the fixed copy in a temporary folder that the caller removes (outcome.written)."""
+    and the outcome names the fixed copy in a temporary folder that the caller removes (outcome.written).
+    With unsafe, the fixes a rule calls unsafe are applied too."""
     from draftlint.lint.engine import Options, check_file
 
     if not path.lower().endswith(".docx"):
@@ -177,7 +183,7 @@ def fix_file(path: str, output: str | None, *, options=None, track: bool = True,
         current, done = path, set()
         result = _checked(check_file(path, options), path)
         for k in range(ROUNDS):
-            edits = [e for e in edits_of(result.findings) if e.key not in done]
+            edits = [e for e in edits_of(result.findings, unsafe) if e.key not in done]
             marks = [e for e in edits if e.mark is not None]
             if marks:
                 # Typed footnotes are renumbered all at once, in a round of their own: the numbers of the
@@ -202,7 +208,7 @@ def fix_file(path: str, output: str | None, *, options=None, track: bool = True,
             outcome.rounds = k + 1
             current = target
             result = _checked(check_file(current, options), path)
-        outcome.left = [f for f in result.findings if not f.fixable]
+        outcome.left = [f for f in result.findings if not mended(f, unsafe)]
         if not write:
             final = os.path.join(work, "fixed.docx")
             shutil.copyfile(current, final)

@@ -31,12 +31,13 @@ def _guarded(path: str, out: str | None, work):
         return None, _fail(path, f"internal error in draftlint ({type(exc).__name__}: {exc}); please report it")
 
 
-def run_fix(path: str, output: str | None, options, *, track: bool, in_place: bool, force: bool) -> int:
+def run_fix(path: str, output: str | None, options, *, track: bool, in_place: bool, force: bool,
+            unsafe: bool = False) -> int:
     from draftlint.writers.fix import fix_file
 
     if not os.path.exists(path):
         return _fail(path, "no such file")
-    outcome, code = _guarded(path, output, lambda: fix_file(path, output, options=options, track=track,
+    outcome, code = _guarded(path, output, lambda: fix_file(path, output, options=options, track=track, unsafe=unsafe,
                                                              in_place=in_place, force=force))
     if outcome is None:
         return code
@@ -48,7 +49,7 @@ def run_fix(path: str, output: str | None, options, *, track: bool, in_place: bo
     return 0
 
 
-def print_diff(paths: list[str], options) -> int:
+def print_diff(paths: list[str], options, unsafe: bool = False) -> int:
     """What fix would change, file by file; a text draft gets one line saying fix does not write it."""
     from draftlint.writers.fix import describe, fix_file
 
@@ -57,7 +58,8 @@ def print_diff(paths: list[str], options) -> int:
         if not os.path.exists(path):
             worst = max(worst, _fail(path, "no such file"))
             continue
-        outcome, code = _guarded(path, None, lambda: fix_file(path, None, options=options, track=False, write=False))
+        outcome, code = _guarded(path, None, lambda: fix_file(path, None, options=options, track=False, write=False,
+                                                              unsafe=unsafe))
         if outcome is None:
             worst = max(worst, code)
             continue

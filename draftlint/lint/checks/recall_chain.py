@@ -31,7 +31,8 @@ GRAMMAR = Rule(
                  "4 December 2017," + END,
     right=HEAD + "*Recalling* its resolutions 70/46 of 7 December 2015, 71/72 of 5 December 2016 and 72/36 of "
                  "4 December 2017," + END,
-    fixable=True,  # the agreement of "resolution(s)" with the count; the commas are left to the drafter
+    fixable=True,  # the agreement of "resolution(s)" with the count
+    unsafe_fix="the comma before “and” (a list whose last item opens a clause of its own may want it)",
 )
 DATES = Rule(
     "recall-chain.date", "recall-chain", "error",
@@ -140,11 +141,13 @@ def _grammar(node, text, lst, sc):
                          fix=lst.word[:-1], **span)
     if sc:
         return
-    for sep, item in zip(lst.separators, items[1:]):
+    for sep, before, item in zip(lst.separators, items, items[1:]):
         # After an item's own words a comma may close them ("64/292, in which it recognized …, and 76/153").
         if sep.startswith(",") and "and" in sep:
+            # The separator follows the item before it directly: its comma is the first character.
+            comma = {"start": at - lst.start + before.end, "end": at - lst.start + before.end + 1} if at is not None else {}
             yield GRAMMAR.at(node, f"no comma before “and {item.symbol}” (UN style has no serial comma)",
-                             match=item.symbol)
+                             match=item.symbol, fix="", unsafe=True, **comma)
     # ", 72/36," at the end of the clause lacks its "and"; a list that goes on in words ("…, 77/179 and all other
     # resolutions", "…, 72/266 B, section III of its resolution 72/262 C and …") has it further on.
     if len(items) >= 2 and lst.separators[-1] == ", " and CLAUSE_END.match(text, lst.end):
