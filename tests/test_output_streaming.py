@@ -39,17 +39,22 @@ def test_each_file_is_written_before_the_next_comes(fmt):
         json.loads(out.getvalue())
 
 
-def test_sarif_carries_the_docs_of_a_house_pack_rule(tmp_path):
-    (tmp_path / "house.yaml").write_text(
+@pytest.mark.parametrize("how", ["found beside the draft", "--config", "--config, -j 2"])
+def test_sarif_carries_the_docs_of_a_house_pack_rule(how, tmp_path):
+    mission = tmp_path / "mission" if how != "found beside the draft" else tmp_path
+    mission.mkdir(exist_ok=True)
+    (mission / "house.yaml").write_text(
         "pack: house\nrules:\n- id: no-hereby\n  kind: forbid\n  category: style\n  severity: warning\n"
         "  scope: [operative]\n  tokens: [hereby]\n  message: Drop “{match}”.\n  doc:\n"
         "    summary: No hereby in an operative paragraph.\n    why: It adds nothing to the verb.\n"
         "    wrong: 1. *Decides* hereby to act;\n    right: 1. *Decides* to act;\n", encoding="utf-8")
-    (tmp_path / ".draftlint.yaml").write_text("packs: [house.yaml]\n", encoding="utf-8")
+    (mission / ".draftlint.yaml").write_text("packs: [house.yaml]\n", encoding="utf-8")
     draft = tmp_path / "draft.md"
     draft.write_text("*The General Assembly,*\n\n*Recalling* its resolution 75/59 of 7 December 2020,\n\n"
                      "1. *Decides* hereby to remain seized of the matter.\n", encoding="utf-8")
-    run = json.loads(run_cli("check", "--format", "sarif", draft).stdout)["runs"][0]
+    args = {"found beside the draft": [], "--config": ["--config", mission / ".draftlint.yaml"],
+            "--config, -j 2": ["--config", mission / ".draftlint.yaml", "-j", "2", EXAMPLES / "A_RES_77_64.docx"]}[how]
+    run = json.loads(run_cli("check", "--format", "sarif", *args, draft).stdout)["runs"][0]
     rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
     assert rules["house.no-hereby"]["shortDescription"]["text"] == "No hereby in an operative paragraph."
     assert rules["house.no-hereby"]["properties"]["pack"] == "house"

@@ -17,6 +17,7 @@ class FileResult:
     strict: bool = False
     not_a_draft: bool = False
     internal: str | None = None  # the traceback of a fault in draftlint itself, shown with --debug
+    config: str | None = None  # the configuration file given for it (--config), else found beside it
 
 
 @dataclass(slots=True)
@@ -138,7 +139,7 @@ def check_file(path: str, options: Options | None = None) -> FileResult:
     from draftlint.model.resolution import build
 
     options = options or Options()
-    result = FileResult(path=path)
+    result = FileResult(path=path, config=options.config)
     try:
         config = load_config(options.config) if options.config else find_config(path)
         result.strict = options.strict or config.strict

@@ -42,14 +42,15 @@ def rule_entry(rid: str, r) -> dict:
     }
 
 
-def _docs_for(path: str) -> dict:
-    """Every rule that can report on `path`: the built-in ones and those of the packs its configuration adds."""
-    from draftlint.lint.config import find_config
+def _docs_for(r) -> dict:
+    """Every rule that can report on result r: the built-in ones and those of the packs its configuration
+    (given with --config, else found beside the file) adds."""
+    from draftlint.lint.config import find_config, load_config
     from draftlint.lint.registry import documented_rules
     from draftlint.errors import InputError
 
     try:
-        config = find_config(path)
+        config = load_config(r.config) if r.config else find_config(r.path)
     except (InputError, OSError):
         config = None
     return {r.id: r for r in documented_rules(config)}
@@ -70,7 +71,7 @@ class Sarif:
                                        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(r.path)}}}]})
         new = [f.rule for f in r.findings if f.rule not in self.index]
         if new and any(rid not in self.docs for rid in new):
-            self.docs.update(_docs_for(r.path))
+            self.docs.update(_docs_for(r))
         seen: dict = {}
         for f in r.findings:
             physical = {"artifactLocation": {"uri": uri(r.path)}}
