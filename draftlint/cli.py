@@ -420,7 +420,9 @@ def diff(previous, draft, output, fmt):
 @click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
               help="The port (0: any free one).")
 @click.option("--no-browser", is_flag=True, help="Do not open the page in the default browser.")
-def serve(host, port, no_browser):
+@click.option("--config", "config_path", type=FILE, metavar="FILE",
+              help="Check every draft with this configuration (a mission's own packs and settings).")
+def serve(host, port, no_browser, config_path):
     """Start the page on which a drafter drops drafts and sees the findings on the words, with the copies and
     reports to download. Needs the web extra: pip install 'draftlint[web]'."""
     try:
@@ -429,4 +431,4 @@ def serve(host, port, no_browser):
         _err(f"draftlint serve: error: the web page needs the web extra ({exc.name or exc} is not installed); "
              "pip install 'draftlint[web]'")
         sys.exit(2)
-    sys.exit(run_server(host, port, open_browser=not no_browser))
+    sys.exit(run_server(host, port, open_browser=not no_browser, config=config_path))

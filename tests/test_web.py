@@ -11,6 +11,7 @@ import base64
 import http.client
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -132,6 +133,27 @@ def test_every_download_is_what_the_command_line_makes(server, tmp_path):
     assert b"word/comments.xml" in got["annotated"][1] and b"word/comments.xml" not in draft
     assert checked["scaffold"] == {("heading", "placeholders.open")}  # only the sponsors and the symbol to fill in
     assert _server_files(server) == []
+
+
+def test_a_missions_page_checks_with_its_own_configuration(tmp_path):
+    """serve --config: every draft is checked with the mission's house pack, whose rules the SARIF report
+    documents; a configuration that cannot be read stops the server at once, in one line."""
+    mission = tmp_path / "mission"
+    mission.mkdir()
+    shutil.copyfile(ROOT / "examples" / "house.yaml", mission / "house.yaml")
+    (mission / "config.yaml").write_text("packs: [house.yaml]\n", encoding="utf-8")
+    draft = b"*The General Assembly,*\n\n1. *Decides* hereby to act.\n"
+    s = webserver.start(tmp_path / "server", "--config", str(mission / "config.yaml"))
+    try:
+        status, _, body = post(s.port, "/download/sarif", [("draft", "draft.md", draft)])
+    finally:
+        assert s.stop() == 0
+    run = json.loads(body)["runs"][0]
+    assert status == 200 and [r["ruleId"] for r in run["results"]] == ["house.no-hereby"]
+    assert run["tool"]["driver"]["rules"][0]["properties"]["pack"] == "house"
+    (mission / "broken.yaml").write_text("packs: [missing.yaml]\n", encoding="utf-8")
+    r = _cli("serve", "--no-browser", "--port", "0", "--config", mission / "broken.yaml")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "missing.yaml" in r.stderr and r.stdout == ""
 
 
 def test_what_cannot_be_done_is_one_line(server):

@@ -93,7 +93,7 @@ async def check(request: Request) -> Response:
         drafts, previous = await _form(request)
         if not drafts:
             raise jobs.Refused("draftlint: error: choose a draft first (.docx, .md or .txt)")
-        found = await run_in_threadpool(jobs.check, drafts, previous)
+        found = await run_in_threadpool(jobs.check, drafts, previous, request.app.state.config)
     except jobs.Refused as exc:
         return _refused(exc.line, exc.status)
     return JSONResponse(found, headers=HEADERS)
@@ -105,7 +105,8 @@ async def download(request: Request) -> Response:
         drafts, previous = await _form(request)
         if len(drafts) > 1:
             raise jobs.Refused("draftlint: error: one draft at a time for a download")
-        name, media, data = await run_in_threadpool(jobs.download, what, drafts[0] if drafts else None, previous)
+        name, media, data = await run_in_threadpool(jobs.download, what, drafts[0] if drafts else None, previous,
+                                                    request.app.state.config)
     except jobs.Refused as exc:
         return _refused(exc.line, exc.status)
     return Response(data, media_type=media, headers={**HEADERS, "Content-Disposition": _attachment(name)})
@@ -117,10 +118,13 @@ def _attachment(name: str) -> str:
     return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name)}"
 
 
-def create_app(loopback_only: bool = True) -> Starlette:
+def create_app(loopback_only: bool = True, config: str | None = None) -> Starlette:
     """The application; `loopback_only` answers only requests addressed to this computer by name (127.0.0.1,
-    localhost), which keeps another web site from reaching the page through a name it controls."""
+    localhost), which keeps another web site from reaching the page through a name it controls. `config`: the
+    configuration file (a mission's house packs) every draft is checked with."""
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS)] if loopback_only else []
     routes = [Route(path, page, methods=["GET"]) for path in STATIC]
     routes += [Route("/check", check, methods=["POST"]), Route("/download/{what}", download, methods=["POST"])]
-    return Starlette(routes=routes, middleware=middleware)
+    app = Starlette(routes=routes, middleware=middleware)
+    app.state.config = config
+    return app

@@ -87,13 +87,13 @@ class Workspace:
             self._tmp.cleanup()
 
 
-def _options(previous: str | None):
+def _options(previous: str | None, config: str | None):
     from draftlint.lint.engine import Options
 
-    return Options(previous=previous)
+    return Options(previous=previous, config=config)
 
 
-def check(drafts: list[Upload], previous: Upload | None = None) -> dict:
+def check(drafts: list[Upload], previous: Upload | None = None, config: str | None = None) -> dict:
     """Each draft checked (against last session's resolution, if given) and shaped for the page."""
     from draftlint.lint.engine import check_file
 
@@ -102,7 +102,7 @@ def check(drafts: list[Upload], previous: Upload | None = None) -> dict:
         out = []
         for k, upload in enumerate(drafts):
             path = ws.save(upload, str(k))
-            result = check_file(path, _options(prev))
+            result = check_file(path, _options(prev, config))
             out.append(_shown(ws, path, result))
         return {"drafts": out, "previous": ws.names[prev] if prev else None}
 
@@ -145,7 +145,8 @@ DOWNLOADS = {
 }
 
 
-def download(what: str, draft: Upload | None, previous: Upload | None = None) -> tuple[str, str, bytes]:
+def download(what: str, draft: Upload | None, previous: Upload | None = None,
+             config: str | None = None) -> tuple[str, str, bytes]:
     """(file name, media type, bytes) of one download; the temporary folder is gone when this returns."""
     if what not in DOWNLOADS:
         raise Refused(f"draftlint: error: no download called {what!r}", 404)
@@ -162,7 +163,7 @@ def download(what: str, draft: Upload | None, previous: Upload | None = None) ->
         path = ws.save(draft, "0") if draft is not None and what != "scaffold" else None
         who = path or prev  # the file a problem is named by
         try:
-            name, data = _make(what, ws, path, prev)
+            name, data = _make(what, ws, path, prev, config)
         except Refused:
             raise
         except InputError as exc:
@@ -184,13 +185,13 @@ def _word_only(ws: Workspace, path: str, what: str) -> None:
                       "one, so change it by hand as the findings say")
 
 
-def _make(what: str, ws: Workspace, path: str | None, prev: str | None) -> tuple[str, bytes]:
+def _make(what: str, ws: Workspace, path: str | None, prev: str | None, config: str | None) -> tuple[str, bytes]:
     """The download's own name ("" for the usual one) and its bytes."""
     if what in ("json", "sarif"):
         from draftlint import output
         from draftlint.lint.engine import check_file
 
-        result = check_file(path, _options(prev))
+        result = check_file(path, _options(prev, config))
         result.path = ws.names[path]
         if result.error:
             result.error = ws.public(result.error)
@@ -200,13 +201,13 @@ def _make(what: str, ws: Workspace, path: str | None, prev: str | None) -> tuple
 
         _word_only(ws, path, "the copy with comments")
         target = ws.out("annotated.docx")
-        annotate_file(path, target, options=_options(prev))
+        annotate_file(path, target, options=_options(prev, config))
     elif what == "fixed":
         from draftlint.writers.fix import fix_file
 
         _word_only(ws, path, "the fixed copy")
         target = ws.out("fixed.docx")
-        fix_file(path, target, options=_options(None), track=True)  # as `draftlint fix`, which has no --previous
+        fix_file(path, target, options=_options(None, config), track=True)  # as `draftlint fix`, which has no --previous
     elif what == "redline":
         from draftlint.formats import read
         from draftlint.model.resolution import build

@@ -68,7 +68,20 @@ def _open_when_ready(url: str, sock: socket.socket) -> None:
     webbrowser.open(url)
 
 
-def serve(host: str, port: int, open_browser: bool) -> int:
+def serve(host: str, port: int, open_browser: bool, config: str | None = None) -> int:
+    if config is not None:
+        # Read before the server moves into its own folder, and checked now: a mission's page with a broken
+        # house pack is one line at the start, not an error on every draft.
+        from draftlint.errors import InputError
+        from draftlint.lint.config import load_config
+        from draftlint.lint.registry import documented_rules
+
+        config = os.path.abspath(config)
+        try:
+            documented_rules(load_config(config))  # the configuration and every pack it names
+        except InputError as exc:
+            print(f"draftlint serve: error: {exc}", file=sys.stderr)
+            return 2
     try:
         sock = listen(host, port)
     except (OSError, UnicodeError) as exc:
@@ -90,7 +103,7 @@ def serve(host: str, port: int, open_browser: bool) -> int:
         print(f"draftlint: the page is at {url} (press Ctrl+C to stop)", flush=True)
         if open_browser:
             threading.Thread(target=_open_when_ready, args=(url, sock), daemon=True).start()
-        config = uvicorn.Config(create_app(loopback_only=loopback), log_level="warning", access_log=False,
+        config = uvicorn.Config(create_app(loopback_only=loopback, config=config), log_level="warning", access_log=False,
                                 lifespan="off", server_header=False)
         # uvicorn stops on Ctrl+C or SIGTERM, then raises the signal again for the handler it found: ours, so
         # that the temporary folder is removed in any case.
