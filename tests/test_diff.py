@@ -565,9 +565,11 @@ def test_a_moved_paragraph_with_a_typed_number_moves_back_on_reject(tmp_path):
     accepted.write_bytes(_accept(out))
     _reject_all(out, rejected)
     assert _texts(accepted) == _texts(new)
-    # Typed numbers are not compared (a paragraph that only moved down a number is not a change): the
-    # wording comes back in last session's order.
+    # The paragraphs that moved down a number are no change of wording, but their typed numbers are tracked:
+    # rejecting gives last session's paragraphs, numbers and all, in last session's order.
     assert _wording(rejected) == _wording(old)
+    assert sorted(_texts(rejected).values()) == sorted(_texts(old).values())
+    assert [t.split("\t")[0] for t in _texts(rejected).values() if t[:1].isdigit()] == ["1.", "2.", "3.", "4.", "5."]
     assert [str(e) for e in audit(out)] == []
 
 

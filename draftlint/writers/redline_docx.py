@@ -56,6 +56,7 @@ def write(red: Redline, draft_path: str, out_path: str, date: str | None = None)
                 made += 1
                 marks_back[id(pair)] = [(o, add_deleted_footnote(doc, note.text)) for o, note in marks]
                 continue
+            made += _typed_number(doc, pair)
             # Marks that stood in words the draft kept: a deleted mark where it stood.
             for offset, note in marks:
                 put_reference_in(doc, pair.new.index, pair.new.offset + _map_offset(pair, offset),
@@ -97,6 +98,21 @@ def _words(doc, pair: Pair, marks: list, stood: set[int]) -> list:
                 put_reference_in_deleted(doc, old, offset - edit.a1, add_deleted_footnote(doc, note.text))
         marks = [m for m in marks if m not in inside]
     return marks
+
+
+def _typed_number(doc, pair: Pair) -> int:
+    """A kept paragraph whose typed number changed ("2." now "3."): the new number tracked as inserted, the old
+    one put back deleted before it, so that rejecting gives last session's numbers too. (The summary names
+    renumbering by the labels of both texts; it is not a change of wording.)"""
+    from draftlint.formats.docx.marking import insert_deleted, mark_inserted
+
+    old, new = pair.old.prefix.split(), pair.new.prefix.split()
+    if not old or not new or old[0] == new[0]:
+        return 0
+    start = len(pair.new.prefix) - len(pair.new.prefix.lstrip())
+    mark_inserted(doc, pair.new.index, start, start + len(new[0]))
+    insert_deleted(doc, pair.new.index, start, old[0], like=start)
+    return 1
 
 
 def _old_marks(red: Redline) -> tuple[dict[str, list], set[str]]:
