@@ -189,10 +189,11 @@ def _placeholders(message: str) -> set[str]:
 
 def compile_pack(data: dict, path: str, eager: bool = True, needs: dict | None = None,
                  untrusted: bool | None = None, needles: Needles | None = None) -> list[PackRule]:
-    """The pack's rules; `eager` compiles every pattern now (a delegation's pack seen for the first time), else
-    on first use. `needs`: what each rule's patterns need (rule id -> packpatterns.pattern_strings), read from them in
-    advance. The class of each rule is that of its kind (packrules.KINDS). `untrusted` (default: as `eager`): a delegation's pack, whose patterns run under a timeout.
-    `needles`: the strings the rules look for, shared with other packs (default: the pack's own)."""
+    """The pack's rules, each of the class of its kind (packrules.KINDS), for the built-in packs, their cache
+    and a delegation's pack alike. `eager` compiles every pattern now (a delegation's pack seen for the first
+    time), else on first use. `needs`: what each rule's patterns need (rule id -> packpatterns.pattern_strings),
+    read from them in advance. `untrusted` (default: as `eager`): a delegation's pack, whose patterns run under
+    a timeout. `needles`: the strings the rules look for, shared with other packs (default: the pack's own)."""
     rules = []
     seen = set()
     if needles is None:  # one automaton for the whole pack: a text is searched once for all its rules
