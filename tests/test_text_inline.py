@@ -21,6 +21,8 @@ def test_pieces_of_a_paragraph():
         ("text", " 3 "), ("deleted", "old"), ("comment", "why?")]
     # The reader accepts every change beforehand: to it, CriticMarkup is text.
     assert list(pieces("a {++b++}")) == [("text", "a {++b++}")]
+    assert list(pieces("[*the* report](https://undocs.org/A/79/1)")) == [
+        ("italic", True), ("text", "the"), ("italic", False), ("text", " report")]
 
 
 def test_a_change_is_closed_by_its_first_closer_and_never_nested():
@@ -32,6 +34,7 @@ def test_a_change_is_closed_by_its_first_closer_and_never_nested():
 @pytest.mark.parametrize("para", [
     r"*Welcomes* the **work** of [Name] and \*stars\*, *Decides* now 5 * 3 end,¹",
     "*Notes {++with concern++}* the {--old --}report{>>why?<<} of [..];",
+    "*Takes note* of [the report](https://undocs.org/A/79/1 \"x\") of the [Secretary-General](sg),¹",
 ])
 def test_the_builder_writes_what_the_reader_reads(tmp_path, para):
     """One grammar: a paragraph built into a .docx reads back with the text and italics (and footnote

@@ -81,32 +81,32 @@ class _Writer:
                 buf.clear()
 
         for kind, value in text_inline.pieces(text, changes=True):
-            if kind is text_inline.TEXT:
+            if kind == text_inline.TEXT:
                 buf.append(value)
                 continue
-            if kind is text_inline.STARS:  # a star that opens and closes nothing stays as typed
+            if kind == text_inline.STARS:  # a star that opens and closes nothing stays as typed
                 buf.append("*" * value[0])
                 continue
             flush()
             out = levels[-1]
-            if kind is text_inline.ITALIC:
+            if kind == text_inline.ITALIC:
                 italic = value
-            elif kind is text_inline.BOLD:
+            elif kind == text_inline.BOLD:
                 bold = value
-            elif kind is text_inline.PLACEHOLDER:
+            elif kind == text_inline.PLACEHOLDER:
                 out.append(self.run(value, highlight=True))  # a placeholder the drafter must fill in
-            elif kind is text_inline.INSERTED and value:
+            elif kind == text_inline.INSERTED and value:
                 self.change_id += 1
                 out.append(f'<w:ins w:id="{self.change_id}" w:author="draftlint" w:date="{_now()}">')
                 levels.append([])
-            elif kind is text_inline.INSERTED:
+            elif kind == text_inline.INSERTED:
                 inner = levels.pop()
                 levels[-1].append("".join(inner) + "</w:ins>")
-            elif kind is text_inline.DELETED:
+            elif kind == text_inline.DELETED:
                 self.change_id += 1
                 out.append(f'<w:del w:id="{self.change_id}" w:author="draftlint" w:date="{_now()}">'
                            f'{self.run(value, deleted=True)}</w:del>')
-            elif kind is text_inline.COMMENT:
+            elif kind == text_inline.COMMENT:
                 comments.append(value)
             elif self.footnotes_mode == "word" and value in notes:  # text_inline.SUP
                 fid = self.footnotes.setdefault(value, str(len(self.footnotes) + 2))

@@ -1,6 +1,6 @@
-"""The inline markup of the text format (docs/text-drafts.md), read in one place: backslash escapes, *italics*
-and **bold** by the star rules, superscript footnote marks, lone stars, placeholders ([..], [Name]) and, for
-the .docx builder, CriticMarkup. The reader (read.py) and the builder (formats/docx/build.py) both take the
+"""The inline markup of the text format (docs/text-drafts.md), read in one place: Markdown links (their text
+kept), backslash escapes, *italics* and **bold** by the star rules, superscript footnote marks, lone stars,
+placeholders ([..], [Name]) and, for the .docx builder, CriticMarkup. The reader (read.py) and the builder (formats/docx/build.py) both take the
 typed pieces of `pieces`; each decides what a piece becomes (a run, a footnote mark, a Word revision).
 
 Every step is linear in the text: the last closing star is found once, not searched again from each star,
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from draftlint.formats.text.markup import Finder
+from draftlint.formats.text.markup import Finder, strip_links
 from draftlint.model.patterns import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
 # The kinds of piece; each piece is (kind, value).
@@ -37,6 +37,7 @@ CHANGES = {"{++": ("++}", INSERTED), "{--": ("--}", DELETED), "{>>": ("<<}", COM
 def pieces(raw: str, changes: bool = False):
     """The typed pieces of one paragraph of the text format. `changes`: CriticMarkup is read as changes
     (the builder); the reader has accepted every change in the whole text before (markup.accept_changes)."""
+    raw = strip_links(raw)
     n = len(raw)
     # Whether a star that opens italics (or bold) is closed later in the paragraph: the last closing star is
     # found once, since a search of the rest from every star is quadratic in a paragraph full of stars.

@@ -8,7 +8,7 @@ from draftlint.errors import InputError
 from draftlint.model.source import Comment, Mark, Paragraph, Run, Source, join_all, slice_runs
 from draftlint.model.patterns import MONTH_RE, OPENING
 from draftlint.formats.text import inline
-from draftlint.formats.text.markup import accept_changes, html_comments, strip_links
+from draftlint.formats.text.markup import accept_changes, html_comments
 from draftlint.safeio import read_regular
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
@@ -169,18 +169,18 @@ def _inline(raw: str, line_no: int) -> Paragraph | None:
             pos += len(chunk)
             buf.clear()
 
-    for kind, value in inline.pieces(strip_links(raw)):
-        if kind is inline.TEXT or kind is inline.PLACEHOLDER:
+    for kind, value in inline.pieces(raw):
+        if kind == inline.TEXT or kind == inline.PLACEHOLDER:
             if skip_blanks:
                 value = value.lstrip(" ")
             if value:
                 buf.append(value)
-        elif kind is inline.ITALIC:
+        elif kind == inline.ITALIC:
             flush()
             italic = value
-        elif kind is inline.BOLD:  # bold is not kept, but ends a run as Word's would
+        elif kind == inline.BOLD:  # bold is not kept, but ends a run as Word's would
             flush()
-        elif kind is inline.SUP:
+        elif kind == inline.SUP:
             if footnote_key is None and not marks and blank_start():
                 footnote_key = value
                 buf.clear()
