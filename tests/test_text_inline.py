@@ -34,6 +34,7 @@ def test_a_change_is_closed_by_its_first_closer_and_never_nested():
 @pytest.mark.parametrize("para", [
     r"*Welcomes* the **work** of [Name] and \*stars\*, *Decides* now 5 * 3 end,¹",
     "*Notes {++with concern++}* the {--old --}report{>>why?<<} of [..];",
+    "*Recalling [Title] of* [..] and **[..]** too,",
     "*Takes note* of [the report](https://undocs.org/A/79/1 \"x\") of the [Secretary-General](sg),¹",
 ])
 def test_the_builder_writes_what_the_reader_reads(tmp_path, para):

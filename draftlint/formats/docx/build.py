@@ -94,7 +94,8 @@ class _Writer:
             elif kind == text_inline.BOLD:
                 bold = value
             elif kind == text_inline.PLACEHOLDER:
-                out.append(self.run(value, highlight=True))  # a placeholder the drafter must fill in
+                # A placeholder the drafter must fill in, in the italics or bold around it.
+                out.append(self.run(value, italic=italic, bold=bold, highlight=True))
             elif kind == text_inline.INSERTED and value:
                 self.change_id += 1
                 out.append(f'<w:ins w:id="{self.change_id}" w:author="draftlint" w:date="{_now()}">')
