@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from draftlint.lint.matching import Text, Words, required_strings
-from draftlint.lint.packs import builtin_rules, compile_pack, units
+from draftlint.lint.packrules import units
+from draftlint.lint.packs import builtin_rules, compile_pack
 from draftlint.formats import read
 from draftlint.model.resolution import build
 
@@ -57,7 +58,7 @@ def draft_of(body: str):
 def words_of_packs() -> list[str]:
     found = set()
     for rule in RULES:
-        for w in (rule.tokens, rule.swap_words, rule.exceptions):
+        for w in (rule.words, rule.exceptions):
             if w is not None:
                 found.update(w.phrases)
     return sorted(found)

@@ -224,7 +224,7 @@ def test_a_unicode_case_class_keeps_its_case_when_the_pack_ignores_case(tmp_path
 
 
 def test_keep_case_marks_only_the_classes_that_name_a_case():
-    from draftlint.lint.packs import keep_case
+    from draftlint.lint.packpatterns import keep_case
 
     assert keep_case(r"\p{Lu}\w+") == r"(?-i:\p{Lu})\w+"
     assert keep_case(r"[^\p{Ll}\d]x\p{L}") == r"(?-i:[^\p{Ll}\d])x\p{L}"
@@ -255,3 +255,12 @@ def test_the_readme_shows_the_house_pack_as_it_is():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = re.search(r"\(this one is `examples/house.yaml`\):\n\n```yaml\n(.*?)```", readme, re.S).group(1)
     assert shown == "".join(l for l in HOUSE.splitlines(keepends=True) if not l.startswith("#"))
+
+
+def test_every_kind_of_the_schema_has_its_class():
+    """A kind the schema allows but no class runs would fail only when a pack first uses it."""
+    from draftlint.lint.packrules import KINDS
+
+    schema = json.loads((ROOT / "rules" / "schema.json").read_text(encoding="utf-8"))
+    assert set(KINDS) == set(schema["$defs"]["common"]["properties"]["kind"]["enum"])
+    assert all(cls.kind == kind for kind, cls in KINDS.items())

@@ -1,7 +1,7 @@
 """Patterns of a delegation's pack that are known to backtrack catastrophically, refused when the pack is
 loaded: a repetition whose body can match the same text in more than one way, as in (a+)+$ or (\\w+\\s?)+,
 makes a backtracking matcher try exponentially many ways to fail. Patterns this does not catch, such as
-(a|aa)+$, are stopped by the timeout each match of a pack pattern runs under (packs.PATTERN_TIMEOUT)."""
+(a|aa)+$, are stopped by the timeout each match of a pack pattern runs under (packpatterns.PATTERN_TIMEOUT)."""
 from __future__ import annotations
 
 

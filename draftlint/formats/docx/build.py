@@ -1,4 +1,5 @@
-"""Writes a real .docx from a mini-draft in the text format (docs/text-drafts.md).
+"""Writes a real .docx from a mini-draft in the text format (docs/text-drafts.md), read by the same grammar
+as the text reader (formats/text/inline.py).
 
 Used by the tests, the examples script and the benchmark to make Word files the way Word structures them:
 operative numbers typed or automatic (numbering.xml), footnotes as Word footnotes or typed superscripts,
@@ -15,12 +16,12 @@ from xml.sax.saxutils import escape
 
 from draftlint.files import atomic_write
 from draftlint.formats.docx.limits import roman
+from draftlint.formats.text import inline as text_inline
+from draftlint.formats.text.markup import accept_changes
 
 SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
-TOKEN = re.compile(r"\{\+\+(?P<ins>.*?)\+\+\}|\{--(?P<del>.*?)--\}|\{>>(?P<comment>.*?)<<\}|"
-                   r"(?P<ph>\[(?:\.{2,}|…|[A-Z][A-Za-z ]{0,24})\])|\*\*(?P<bold>[^*\s][^*]*?)\*\*|\*(?P<it>[^*\s][^*]*?)\*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)", re.S)
 OP_NUMBER = re.compile(r"^(\d{1,3})\.\s+")
 # The words that open a resolution's body ("The General Assembly,"): the lines above it are its heading.
 OPENING = re.compile(r"^\*?The [A-Z][A-Za-z ]{2,60},\*?$")
@@ -68,38 +69,54 @@ class _Writer:
         return f"<w:r>{rpr}{body}</w:r>"
 
     def inline(self, text: str, notes: dict[str, str]) -> tuple[str, list[str]]:
-        out, comments, pos = [], [], 0
-        for m in TOKEN.finditer(text):
-            if m.start() > pos:
-                out.append(self.run(text[pos:m.start()]))
-            pos = m.end()
-            if m.group("ph") is not None:
-                out.append(self.run(m.group("ph"), highlight=True))  # a placeholder the drafter must fill in
-            elif m.group("bold") is not None:
-                out.append(self.run(m.group("bold"), bold=True))
-            elif m.group("it") is not None:
-                out.append(self.run(m.group("it"), italic=True))
-            elif m.group("ins") is not None:
+        """The runs of one paragraph from the pieces of the text format (formats/text/inline.py), and its comments."""
+        levels: list[list[str]] = [[]]  # the runs of the paragraph, then of each insertion open in it
+        comments: list[str] = []
+        buf: list[str] = []
+        italic = bold = False
+
+        def flush():
+            if buf:
+                levels[-1].append(self.run("".join(buf), italic=italic, bold=bold))
+                buf.clear()
+
+        for kind, value in text_inline.pieces(text, changes=True):
+            if kind == text_inline.TEXT:
+                buf.append(value)
+                continue
+            if kind == text_inline.STARS:  # a star that opens and closes nothing stays as typed
+                buf.append("*" * value[0])
+                continue
+            flush()
+            out = levels[-1]
+            if kind == text_inline.ITALIC:
+                italic = value
+            elif kind == text_inline.BOLD:
+                bold = value
+            elif kind == text_inline.PLACEHOLDER:
+                # A placeholder the drafter must fill in, in the italics or bold around it.
+                out.append(self.run(value, italic=italic, bold=bold, highlight=True))
+            elif kind == text_inline.INSERTED and value:
                 self.change_id += 1
-                inner, _ = self.inline(m.group("ins"), notes)
-                out.append(f'<w:ins w:id="{self.change_id}" w:author="draftlint" w:date="{_now()}">{inner}</w:ins>')
-            elif m.group("del") is not None:
+                out.append(f'<w:ins w:id="{self.change_id}" w:author="draftlint" w:date="{_now()}">')
+                levels.append([])
+            elif kind == text_inline.INSERTED:
+                inner = levels.pop()
+                levels[-1].append("".join(inner) + "</w:ins>")
+            elif kind == text_inline.DELETED:
                 self.change_id += 1
                 out.append(f'<w:del w:id="{self.change_id}" w:author="draftlint" w:date="{_now()}">'
-                           f'{self.run(m.group("del"), deleted=True)}</w:del>')
-            elif m.group("comment") is not None:
-                comments.append(m.group("comment"))
+                           f'{self.run(value, deleted=True)}</w:del>')
+            elif kind == text_inline.COMMENT:
+                comments.append(value)
+            elif self.footnotes_mode == "word" and value in notes:  # text_inline.SUP
+                fid = self.footnotes.setdefault(value, str(len(self.footnotes) + 2))
+                out.append('<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+                           f'<w:footnoteReference w:id="{fid}"/></w:r>')
             else:
-                number = m.group("sup").translate(str.maketrans(SUP, "0123456789"))
-                if self.footnotes_mode == "word" and number in notes:
-                    fid = self.footnotes.setdefault(number, str(len(self.footnotes) + 2))
-                    out.append('<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-                               f'<w:footnoteReference w:id="{fid}"/></w:r>')
-                else:
-                    out.append(self.run(number, superscript=True))
-        if pos < len(text):
-            out.append(self.run(text[pos:]))
-        return "".join(out), comments
+                out.append(self.run(value, superscript=True))
+        flush()
+        return "".join(levels[0]), comments
 
     def paragraph(self, text: str, notes: dict[str, str], style: str = "SingleTxt") -> str:
         numpr = ""
@@ -142,7 +159,7 @@ class _Writer:
 
 def _lead_in(text: str) -> bool:
     """Whether a paragraph introduces sub-paragraphs: it ends with a colon, before any footnote mark or comment."""
-    text = re.sub(r"\{>>.*?<<\}", "", text).rstrip().rstrip(SUP).rstrip()
+    text = accept_changes(text).rstrip().rstrip(SUP).rstrip()
     return text.endswith(":")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 
-class _Finder:
+class Finder:
     """text.find(needle, start) for starts that only grow, each part of the text searched once."""
 
     __slots__ = ("text", "needle", "searched_from", "found")
@@ -31,7 +31,7 @@ def html_comments(text: str, keep) -> str:
     if "<!--" not in text:
         return text
     out, i, line = [], 0, 1
-    closer = _Finder(text, "-->")
+    closer = Finder(text, "-->")
     while True:
         s = text.find("<!--", i)
         if s < 0:
@@ -62,8 +62,8 @@ def accept_changes(text: str) -> str:
     breaks, insertions and highlights their text, a substitution its new text."""
     if "{" not in text:
         return text
-    finders = {opener: _Finder(text, closer) for opener, (closer, _) in _CRITIC.items()}
-    arrow, sub_end = _Finder(text, "~>"), _Finder(text, "~~}")
+    finders = {opener: Finder(text, closer) for opener, (closer, _) in _CRITIC.items()}
+    arrow, sub_end = Finder(text, "~>"), Finder(text, "~~}")
     out, i, pos = [], 0, 0
     while True:
         s = text.find("{", pos)

@@ -6,8 +6,9 @@ from bisect import bisect_right
 
 from draftlint.errors import InputError
 from draftlint.model.source import Comment, Mark, Paragraph, Run, Source, join_all, slice_runs
-from draftlint.model.patterns import FROM_SUPERSCRIPT, MONTH_RE, OPENING, SUPERSCRIPTS
-from draftlint.formats.text.markup import accept_changes, html_comments, strip_links
+from draftlint.model.patterns import MONTH_RE, OPENING
+from draftlint.formats.text import inline
+from draftlint.formats.text.markup import accept_changes, html_comments
 from draftlint.safeio import read_regular
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
@@ -24,15 +25,12 @@ FURNITURE = re.compile(
 BODY_LEAD = re.compile(r"\*[A-Z][a-z]")  # "*Recalling* …": a preambular paragraph, not a heading line
 NEW_PARAGRAPH = re.compile(r"^(?:\t|-\s+\d{1,3}\.\s|\d{1,3}\.\s|\([a-z]{1,4}\)\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|\*\s)")
 LIST_DASH = re.compile(r"^-\s+(?=\d{1,3}\.\s)")
-CLOSING_STAR = re.compile(r"(?<=\S)\*")
-CLOSING_STARS = re.compile(r"(?<=\S)(?=\*\*)")
 GLUED_BLOCKS = re.compile(r"(?<=\S)\*{2,3}(?=\S)")
 PLAIN_FOOTNOTE = re.compile(rf"^(?P<n>\d{{1,3}})\s+(?!(?:{MONTH_RE})\b)(?!(?:st|nd|rd|th)\b)(?=[\w“\"(*])")
 # A footnote number glued after a word or punctuation in a copy from PDF: "recipients,1 which", "II)4 and".
 GLUED_MARK = re.compile(r"(?:(?<=[A-Za-z)\]”\"’])|(?<=[A-Za-z)\]”\"’][,;:.])|(?<=\d[,;]))(?P<n>\d{1,3})(?=[\s,;:]|$)"
                         r"|(?<=[,;:] )(?P<s>\d{1,3})(?= [a-z])")
 DATE_START = re.compile(rf"^\d{{1,2}} (?:{MONTH_RE}) \d{{4}}")
-ESCAPABLE = set("\\`*_{}[]()#+-.!<>")
 
 
 def read_text(path: str) -> Source:
@@ -142,18 +140,13 @@ def _split_glued(raw: str) -> list[str]:
 
 
 def _inline(raw: str, line_no: int) -> Paragraph | None:
-    raw = strip_links(raw)
     runs: list[Run] = []
     marks: list[Mark] = []
     buf: list[str] = []
-    italic = bold = False
+    italic = False
     pos = 0
     footnote_key = None
-    i, n = 0, len(raw)
-    # Whether a star that opens italics (or bold) is closed later in the paragraph: the last closing star is
-    # found once, since a search of the rest from every star is quadratic in a paragraph full of stars.
-    last_close = max((m.start() for m in CLOSING_STAR.finditer(raw)), default=-1) if "*" in raw else -1
-    last_close2 = max((m.start() for m in CLOSING_STARS.finditer(raw)), default=-1) if "**" in raw else -1
+    skip_blanks = False  # after a footnote's own number: the blanks before its text
     checked = 0  # items of buf known to be blank
 
     def blank_start() -> bool:
@@ -176,66 +169,37 @@ def _inline(raw: str, line_no: int) -> Paragraph | None:
             pos += len(chunk)
             buf.clear()
 
-    while i < n:
-        c = raw[i]
-        if c == "\\" and i + 1 < n and raw[i + 1] in ESCAPABLE:
-            buf.append(raw[i + 1])
-            i += 2
-            continue
-        if c in SUPERSCRIPTS:
-            j = i
-            while j < n and raw[j] in SUPERSCRIPTS:
-                j += 1
-            key = raw[i:j].translate(FROM_SUPERSCRIPT)
+    for kind, value in inline.pieces(raw):
+        if kind == inline.TEXT or kind == inline.PLACEHOLDER:
+            if skip_blanks:
+                value = value.lstrip(" ")
+            if value:
+                buf.append(value)
+        elif kind == inline.ITALIC:
+            flush()
+            italic = value
+        elif kind == inline.BOLD:  # bold is not kept, but ends a run as Word's would
+            flush()
+        elif kind == inline.SUP:
             if footnote_key is None and not marks and blank_start():
-                footnote_key = key
+                footnote_key = value
                 buf.clear()
-                while j < n and raw[j] == " ":
-                    j += 1
-            else:
+                skip_blanks = True
+                continue
+            flush()
+            marks.append(Mark(offset=pos, key=value, typed=True))
+        else:  # inline.STARS
+            stars, blank_before, blank_after = value
+            # A star that opens and closes nothing is a footnote mark: "Uganda:* draft" or "* On behalf of".
+            if footnote_key is None and blank_after and blank_start():
+                footnote_key = "*"
+                buf.clear()
+            elif not blank_before:
                 flush()
-                marks.append(Mark(offset=pos, key=key, typed=True))
-            i = j
-            continue
-        if c == "*":
-            j = i
-            while j < n and raw[j] == "*":
-                j += 1
-            stars = j - i
-            prev = raw[i - 1] if i else " "
-            nxt = raw[j] if j < n else " "
-            if not prev.isspace():
-                if stars >= 2 and bold:
-                    flush()
-                    bold = False
-                    stars -= 2
-                if stars and italic:
-                    flush()
-                    italic = False
-                    stars -= 1
-            if stars and not nxt.isspace():
-                if stars >= 2 and not bold and last_close2 > j:
-                    flush()
-                    bold = True
-                    stars -= 2
-                if stars and not italic and last_close > j:
-                    flush()
-                    italic = True
-                    stars -= 1
-            if stars:
-                # A star that opens and closes nothing is a footnote mark: "Uganda:* draft" or "* On behalf of".
-                if footnote_key is None and nxt.isspace() and blank_start():
-                    footnote_key = "*"
-                    buf.clear()
-                elif not prev.isspace():
-                    flush()
-                    marks.append(Mark(offset=pos, key="*", typed=True))
-                else:
-                    buf.append("*" * stars)
-            i = j
-            continue
-        buf.append(c)
-        i += 1
+                marks.append(Mark(offset=pos, key="*", typed=True))
+            else:
+                buf.append("*" * stars)
+        skip_blanks = False
     flush()
     text = "".join(r.text for r in runs)
     if not text.strip() and footnote_key is None:

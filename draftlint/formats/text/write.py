@@ -1,5 +1,5 @@
-"""Writes a read draft back in the text format (docs/text-drafts.md): the way into docxbuild for
-drafts that start as .docx or as a copy from the Official Document System."""
+"""Writes a read draft back in the text format (docs/text-drafts.md): the way into the .docx builder
+(formats/docx/build.py) for drafts that start as .docx or as a copy from the Official Document System."""
 from __future__ import annotations
 
 from draftlint.model.source import Paragraph
