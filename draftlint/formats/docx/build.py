@@ -173,23 +173,32 @@ AGENDA_LINE = re.compile(r"^(?:Provisional )?[Aa]genda item\b")
 ADOPTED_LINE = re.compile(r"^(?:Resolution|Decision) adopted by\b|^Resolution (?:\d+|\[\.\.\]) \(.*\)$")
 ADOPTED_NOTE = re.compile(r"^\[(?:on the report|on the recommendation|without reference)|^Adopted by the ")
 TEXT_WIDTH = 9506  # twentieths of a point between the margins of SECTION
-RIGHT_COLUMN = 3600  # the column of the distribution lines, wide enough for "Distr.: General 14 December 2020"
-COLUMN_INDENT = 284
+COLUMN = 6190  # where the symbol and the distribution lines start: room for "Distr.: General 14 December 2020"
 # "United Nations" in Times New Roman 10 pt is 60.8 pt wide (1217 twentieths), its space 50: the space after it,
-# widened by this much, starts the symbol where the distribution lines start under it, whatever the symbol.
-MASTHEAD_GAP = TEXT_WIDTH - RIGHT_COLUMN + COLUMN_INDENT - 1217 - 50
+# widened by this much, starts the symbol at COLUMN, whatever the symbol.
+MASTHEAD_GAP = COLUMN - 1217 - 50
 SYMBOL_SIZE = 34  # half-points: the symbol 17 pt, the organ 20 pt bold, the adoption line 13 pt bold
+RULE = '<w:pBdr><w:bottom w:val="single" w:sz="{}" w:space="{}" w:color="auto"/></w:pBdr>'
+# The organ's name is a frame at the left margin, beside the first distribution line and raised to end above the
+# rule (20 pt against 12 pt lines); the distribution lines start at COLUMN on full-width paragraphs, whose common
+# bottom border, 6 pt under them, is the second rule. The frame lets text run through it (the lines start right
+# of it anyway): wrapped around, they would move below it. Frames, not a table: each heading line stays a body
+# paragraph, as a stacked heading has them.
+ORGAN_FRAME = (f'<w:framePr w:w="{COLUMN - 400}" w:hSpace="0" w:wrap="none" w:vAnchor="text" w:hAnchor="margin" '
+               'w:x="0" w:y="-230"/>')
+NAME_FRAME = (f'<w:framePr w:w="{COLUMN - 400}" w:hSpace="0" w:wrap="none" w:vAnchor="text" w:hAnchor="margin" '
+              'w:x="0" w:y="130"/>')
 # Each look of a heading line: direct paragraph properties (in schema order), bold, size. The lines keep the
 # DocHeading style, which a drafter and the scaffold know them by; the look is direct formatting on top.
-AUTO = '<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>'
 LOOKS = {
-    "masthead": ("<w:keepNext/>" + AUTO, False, None),
-    "name": ('<w:keepNext/><w:spacing w:after="60"/>', False, None),
-    "symbol": ('<w:keepNext/>' + AUTO + '<w:jc w:val="right"/>', False, SYMBOL_SIZE),
-    "organ": ('<w:keepNext/><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/>', True, 40),
-    "distribution": (f'<w:keepNext/><w:ind w:left="{COLUMN_INDENT}"/>', False, None),
-    "distribution-alone": (f'<w:keepNext/><w:spacing w:before="60" w:after="60"/>'
-                           f'<w:ind w:left="{TEXT_WIDTH - RIGHT_COLUMN + COLUMN_INDENT}"/>', False, None),
+    "masthead": ("<w:keepNext/>" + RULE.format(4, 1) + '<w:spacing w:after="300" w:line="240" w:lineRule="auto"/>',
+                 False, None),
+    "name": ("<w:keepNext/>" + NAME_FRAME, False, None),
+    "symbol": ("<w:keepNext/>" + RULE.format(4, 1) + '<w:spacing w:after="300" w:line="240" w:lineRule="auto"/>'
+               '<w:jc w:val="right"/>', False, SYMBOL_SIZE),
+    "organ": ("<w:keepNext/>" + ORGAN_FRAME + '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>', True, 40),
+    "distribution": ("<w:keepNext/>" + RULE.format(12, 6) + f'<w:spacing w:after="0"/><w:ind w:left="0" w:firstLine="{COLUMN}"/>',
+                     False, None),
     "under-rule": ('<w:spacing w:before="200"/>', False, None),
     "item-title": ('<w:ind w:right="3402"/>', True, None),
     "sponsors": ('<w:spacing w:before="360" w:after="0"/><w:ind w:left="1267" w:right="1267"/>', False, None),
@@ -202,36 +211,32 @@ RPR_ORDER = {"rStyle": 0, "b": 1, "i": 2, "spacing": 3, "sz": 4, "szCs": 5, "hig
 
 
 class _Heading:
-    """Where each heading line goes: the top row ("United Nations" and the symbol, as one line or two), the
-    organ's row beside the distribution lines, the lines under the rules, and how each looks. Every line stays
-    one paragraph with its own text, and a table's cells are read left to right, so the reader reads the same
-    lines, in the same order, as from the stacked heading."""
+    """How each heading line looks: the top row ("United Nations" and the symbol, as one line or two), the organ
+    beside the distribution lines, the lines under the rules. Every line stays one body paragraph with its own
+    text, in its place, so the reader reads the same lines in the same order as from a stacked heading."""
 
     def __init__(self, texts: list[str], styles: list[str]):
-        self.end = next((k for k, s in enumerate(styles) if s != "DocHeading"), len(styles))
+        end = next((k for k, s in enumerate(styles) if s != "DocHeading"), len(styles))
         self.looks: dict[int, str] = {}
-        self.top: list[int] = []
-        self.organ: int | None = None
-        self.distribution: list[int] = []
-        m = MASTHEAD.match(texts[0]) if self.end else None
+        m = MASTHEAD.match(texts[0]) if end else None
         self.symbol = m.group("symbol") if m else None
+        k = 0
         if self.symbol:
-            self.top = [0]
-            self.looks[0] = "masthead"
-        elif m and self.end > 1 and SYMBOL_LINE.match(texts[1]):
-            self.top = [0, 1]
+            self.looks[0], k = "masthead", 1
+        elif m and end > 1 and SYMBOL_LINE.match(texts[1]):
             self.looks.update({0: "name", 1: "symbol"})
-        k = len(self.top)
-        if self.top and k < self.end and texts[k] in ORGANS:
-            self.organ, k = k, k + 1
-            self.looks[self.organ] = "organ"
-        while self.top and k < self.end and DISTRIBUTION.match(texts[k]):
-            self.distribution.append(k)
-            # Without an organ line the row is one cell (an empty one would be a paragraph more to the reader).
-            self.looks[k] = "distribution" if self.organ is not None else "distribution-alone"
-            k += 1
-        self.rows_end = k
-        for k in range(self.rows_end, self.end):
+            k = 2
+        if k:
+            organ = k < end and texts[k] in ORGANS
+            n = 0
+            while k + organ + n < end and DISTRIBUTION.match(texts[k + organ + n]):
+                n += 1
+            if organ and n:  # the frame needs a line to stand beside
+                self.looks[k], k = "organ", k + 1
+            for _ in range(n):
+                self.looks[k], k = "distribution", k + 1
+        rows_end = k
+        for k in range(rows_end, end):
             t = texts[k]
             if SPONSORS.search(t):
                 self.looks[k] = "sponsors"
@@ -243,41 +248,19 @@ class _Heading:
                 self.looks[k] = "adopted-note"
             elif k and AGENDA_LINE.match(texts[k - 1]):
                 self.looks[k] = "item-title"  # the agenda item's title, in bold under its number
-            elif k == self.rows_end and self.top:
+            elif k == rows_end and rows_end:
                 self.looks[k] = "under-rule"
 
     def paragraph(self, wr, texts: list[str], k: int, notes: dict, style: str) -> str:
         look = self.looks.get(k)
         if look == "masthead":
-            # "United Nations", a space widened to reach the distribution column, the symbol: read as typed.
+            # "United Nations", a space widened to reach COLUMN, the symbol: the line reads as typed.
             p = _look(wr.paragraph(self.symbol, notes, style), LOOKS[look][0], False, SYMBOL_SIZE)
             lead = ('<w:r><w:t xml:space="preserve">United Nations</w:t></w:r>'
                     f'<w:r><w:rPr><w:spacing w:val="{MASTHEAD_GAP}"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r>')
             return p.replace("</w:pPr>", "</w:pPr>" + lead, 1)
         p = wr.paragraph(texts[k], notes, style)
         return _look(p, *LOOKS[look]) if look else p
-
-    def layout(self, paras: list[str]) -> list[str]:
-        """The paragraphs with the top rows made a borderless table with a rule under each row."""
-        if not self.top:
-            return paras
-        top = [paras[k] for k in self.top]
-        if len(top) == 1:
-            rows = f"<w:tr>{_cell(top, TEXT_WIDTH, span=2, rule=4)}</w:tr>"
-        else:
-            rows = f"<w:tr>{_cell(top[:1], TEXT_WIDTH - RIGHT_COLUMN, rule=4)}{_cell(top[1:], RIGHT_COLUMN, rule=4)}</w:tr>"
-        organ = [paras[self.organ]] if self.organ is not None else []
-        dist = [paras[k] for k in self.distribution]
-        if organ and dist:
-            rows += (f"<w:tr>{_cell(organ, TEXT_WIDTH - RIGHT_COLUMN, rule=12, middle=True)}"
-                     f"{_cell(dist, RIGHT_COLUMN, rule=12)}</w:tr>")
-        elif organ or dist:
-            rows += f"<w:tr>{_cell(organ or dist, TEXT_WIDTH, span=2, rule=12, middle=True)}</w:tr>"
-        table = (f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-                 '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>'
-                 f'<w:tblGrid><w:gridCol w:w="{TEXT_WIDTH - RIGHT_COLUMN}"/><w:gridCol w:w="{RIGHT_COLUMN}"/></w:tblGrid>'
-                 f'{rows}</w:tbl>')
-        return [table] + paras[self.rows_end:]
 
 
 def _look(p: str, ppr: str, bold: bool, size: int | None) -> str:
@@ -295,15 +278,6 @@ def _look(p: str, ppr: str, bold: bool, size: int | None) -> str:
         return f"<w:r><w:rPr>{''.join(props)}</w:rPr>"
 
     return re.sub(r"<w:r>(?:<w:rPr>(.*?)</w:rPr>)?", run, p)
-
-
-def _cell(paras: list[str], width: int, *, span: int = 1, rule: int = 0, middle: bool = False) -> str:
-    """A table cell holding `paras`, with a rule of `rule` eighths of a point under it."""
-    props = f'<w:tcW w:w="{width}" w:type="dxa"/>' + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
-    if rule:
-        props += f'<w:tcBorders><w:bottom w:val="single" w:sz="{rule}" w:space="0" w:color="auto"/></w:tcBorders>'
-    props += f'<w:vAlign w:val="{"center" if middle else "bottom"}"/>'
-    return f'<w:tc><w:tcPr>{props}</w:tcPr>{"".join(paras)}</w:tc>'
 
 
 def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: str = "word",
@@ -327,7 +301,6 @@ def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: st
         if OP_NUMBER.match(text):
             wr.sub_levels = []
         paras.append(heading.paragraph(wr, texts, k, notes, style))
-    paras = heading.layout(paras)
     footnote_parts = []
     for number, fid in wr.footnotes.items():
         inner, _ = wr.inline(notes[number], {})
