@@ -62,14 +62,14 @@ def write_docx(s, previous: str, output: str, *, track: bool, overwrite: bool) -
 def _placed(doc, s, node, text: str, removed: list) -> tuple[int, int]:
     """(paragraph to add the line after, paragraph whose formatting it takes) for a heading line the scaffold adds.
     The sponsors' line takes the place and the look of the last adoption line it replaces ("[on the report …]",
-    indented like the title), not the bold of an agenda item's title nor, where the heading is a table (the
-    UN's masthead), a place in the cell of "Distr.: General". Other lines go after the line that precedes
-    them and look like the plain line that follows it. Each `like` is a paragraph no earlier edit has moved:
-    the edits are applied from the end backwards (write_docx)."""
+    indented like the title): not the bold of an agenda item's title, nor a place beside the organ's name where
+    the heading is laid out in a table or frames. "Original: English" looks like the distribution line it
+    follows; a committee line like the plain line under the session line it follows. Each `like` is a paragraph
+    no earlier edit has moved: the edits are applied from the end backwards (write_docx)."""
     after = like = node.para.index
     if text == s.sponsors_line and removed:
         after = like = removed[-1].para.index
-    elif not _in_table(doc, after):
+    elif not text.startswith("Original:") and not _in_table(doc, after):
         # A committee line after the session line looks like the agenda item line under it, not the session
         # line, which may carry the space under the masthead's rule.
         nxt = next((n for n in s.prev.of_kind("heading") if n.para.index == after + 1), None)

@@ -202,9 +202,9 @@ LOOKS = {
     "under-rule": ('<w:spacing w:before="200"/>', False, None),
     "item-title": ('<w:ind w:right="3402"/>', True, None),
     "sponsors": ('<w:spacing w:before="360" w:after="0"/><w:ind w:left="1267" w:right="1267"/>', False, None),
-    "adopted": ('<w:spacing w:before="360" w:after="120" w:line="270" w:lineRule="exact"/>'
+    "adopted": ('<w:spacing w:before="360" w:after="0" w:line="270" w:lineRule="exact"/>'
                 '<w:ind w:left="1267" w:right="1267"/>', True, 26),
-    "adopted-note": ('<w:ind w:left="1267" w:right="1267"/>', False, None),
+    "adopted-note": ('<w:spacing w:before="120"/><w:ind w:left="1267" w:right="1267"/>', False, None),
     "draft-title": ('<w:ind w:left="1267" w:right="1267" w:hanging="0"/>', False, None),
 }
 RPR_ORDER = {"rStyle": 0, "b": 1, "i": 2, "spacing": 3, "sz": 4, "szCs": 5, "highlight": 6, "vertAlign": 7}
