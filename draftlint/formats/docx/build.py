@@ -181,9 +181,10 @@ SYMBOL_SIZE = 34  # half-points: the symbol 17 pt, the organ 20 pt bold, the ado
 RULE = '<w:pBdr><w:bottom w:val="single" w:sz="{}" w:space="{}" w:color="auto"/></w:pBdr>'
 # The organ's name is a frame at the left margin, beside the first distribution line and raised to end above the
 # rule (20 pt against 12 pt lines); the distribution lines start at COLUMN on full-width paragraphs, whose common
-# bottom border, 6 pt under them, is the second rule. The frame lets text run through it (the lines start right
-# of it anyway): wrapped around, they would move below it. Frames, not a table: each heading line stays a body
-# paragraph, as a stacked heading has them.
+# bottom border, 6 pt under them, is the second rule. The frame's wrap "none" lets the lines pass beside it
+# (LibreOffice reads it as run-through, which is how it matches Word); wrapped "around", the lines' first-line
+# indent counts from the frame's edge and they move below it. Frames, not a table: each heading line stays a body
+# paragraph, as a stacked heading has them (a redline or python-docx counts the same paragraphs).
 ORGAN_FRAME = (f'<w:framePr w:w="{COLUMN - 400}" w:hSpace="0" w:wrap="none" w:vAnchor="text" w:hAnchor="margin" '
                'w:x="0" w:y="-230"/>')
 NAME_FRAME = (f'<w:framePr w:w="{COLUMN - 400}" w:hSpace="0" w:wrap="none" w:vAnchor="text" w:hAnchor="margin" '
