@@ -40,9 +40,11 @@ def write_docx(s, previous: str, output: str, *, track: bool, overwrite: bool) -
             structural.append((node.para.index, 1, lambda i=node.para.index: doc.remove_paragraph(i, track=track)))
     for node in s.prev.of_kind("closing"):
         structural.append((node.para.index, 1, lambda i=node.para.index: doc.remove_paragraph(i, track=track)))
+    removed = [node for node, new in changed.items() if new is None]
     for k, (node, text) in enumerate(added):
+        after, like = _placed(doc, s, node, text, removed)
         # Lines added after the same line go in reverse, each right after it, to come out in order.
-        structural.append((node.para.index, 2 + k, lambda i=node.para.index, t=text: doc.insert_paragraph(i, t, track=track)))
+        structural.append((after, 2 + k, lambda i=after, t=text, l=like: doc.insert_paragraph(i, t, like=l, track=track)))
     new_pps = [n for n in s.prev.preamble if n.para.index is None]
     if new_pps:
         after = next((n for n in s.prev.nodes if n.kind == "opening"), None)
@@ -55,6 +57,31 @@ def write_docx(s, previous: str, output: str, *, track: bool, overwrite: bool) -
     for _, _, apply in sorted(structural, key=lambda x: (x[0], x[1]), reverse=True):
         apply()
     doc.save(output, overwrite=overwrite)
+
+
+def _placed(doc, s, node, text: str, removed: list) -> tuple[int, int]:
+    """(paragraph to add the line after, paragraph whose formatting it takes) for a heading line the scaffold adds.
+    The sponsors' line takes the place and the look of the last adoption line it replaces ("[on the report …]",
+    indented like the title): not the bold of an agenda item's title, nor a place beside the organ's name where
+    the heading is laid out in a table or frames. "Original: English" looks like the distribution line it
+    follows; a committee line like the plain line under the session line it follows. Each `like` is a paragraph
+    no earlier edit has moved: the edits are applied from the end backwards (write_docx)."""
+    after = like = node.para.index
+    if text == s.sponsors_line and removed:
+        after = like = removed[-1].para.index
+    elif not text.startswith("Original:") and not _in_table(doc, after):
+        # A committee line after the session line looks like the agenda item line under it, not the session
+        # line, which may carry the space under the masthead's rule.
+        nxt = next((n for n in s.prev.of_kind("heading") if n.para.index == after + 1), None)
+        if nxt is not None and nxt not in removed and not _in_table(doc, after + 1):
+            like = after + 1
+    return after, like
+
+
+def _in_table(doc, index: int) -> bool:
+    from draftlint.formats.docx.limits import w
+
+    return doc.paragraphs()[index].elements[0].getparent().tag == w("tc")
 
 
 def _spans(old: str, new: str):

@@ -178,6 +178,126 @@ def _styles(texts: list[str]) -> list[str]:
     return styles
 
 
+# The heading block of a UN document, as the Official Documents System prints it: "United Nations" and the
+# symbol on the top row over a rule; the organ's name beside the distribution, date and original language, over a
+# second rule; then the session, committee and agenda item, the sponsors' line or the adoption lines, the title.
+ORGANS = {"General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council",
+          "Trusteeship Council"}
+MASTHEAD = re.compile(r"^United Nations(?: (?P<symbol>[A-Z]+/\S.*))?$")
+SYMBOL_LINE = re.compile(r"^[A-Z]+/\S+")
+DISTRIBUTION = re.compile(r"^(?:Distr\.:.*|Original:.*|\[date\]|\d{1,2} [A-Z][a-z]+ \d{4})$")
+AGENDA_LINE = re.compile(r"^(?:Provisional )?[Aa]genda item\b")
+ADOPTED_LINE = re.compile(r"^(?:Resolution|Decision) adopted by\b|^Resolution (?:\d+|\[\.\.\]) \(.*\)$")
+ADOPTED_NOTE = re.compile(r"^\[(?:on the report|on the recommendation|without reference)|^Adopted by the ")
+TEXT_WIDTH = 9506  # twentieths of a point between the margins of SECTION
+COLUMN = 6190  # where the symbol and the distribution lines start: room for "Distr.: General 14 December 2020"
+# "United Nations" in Times New Roman 10 pt is 60.8 pt wide (1217 twentieths), its space 50: the space after it,
+# widened by this much, starts the symbol at COLUMN, whatever the symbol.
+MASTHEAD_GAP = COLUMN - 1217 - 50
+SYMBOL_SIZE = 34  # half-points: the symbol 17 pt, the organ 20 pt bold, the adoption line 13 pt bold
+RULE = '<w:pBdr><w:bottom w:val="single" w:sz="{}" w:space="{}" w:color="auto"/></w:pBdr>'
+# The organ's name is a frame at the left margin, beside the first distribution line and raised to end above the
+# rule (20 pt against 12 pt lines); the distribution lines start at COLUMN on full-width paragraphs, whose common
+# bottom border, 6 pt under them, is the second rule. The frame's wrap "none" lets the lines pass beside it
+# (LibreOffice reads it as run-through, which is how it matches Word); wrapped "around", the lines' first-line
+# indent counts from the frame's edge and they move below it. Frames, not a table: each heading line stays a body
+# paragraph, as a stacked heading has them (a redline or python-docx counts the same paragraphs).
+ORGAN_FRAME = (f'<w:framePr w:w="{COLUMN - 400}" w:hSpace="0" w:wrap="none" w:vAnchor="text" w:hAnchor="margin" '
+               'w:x="0" w:y="-230"/>')
+NAME_FRAME = (f'<w:framePr w:w="{COLUMN - 400}" w:hSpace="0" w:wrap="none" w:vAnchor="text" w:hAnchor="margin" '
+              'w:x="0" w:y="130"/>')
+# Each look of a heading line: direct paragraph properties (in schema order), bold, size. The lines keep the
+# DocHeading style, which a drafter and the scaffold know them by; the look is direct formatting on top.
+LOOKS = {
+    "masthead": ("<w:keepNext/>" + RULE.format(4, 1) + '<w:spacing w:after="300" w:line="240" w:lineRule="auto"/>',
+                 False, None),
+    "name": ("<w:keepNext/>" + NAME_FRAME, False, None),
+    "symbol": ("<w:keepNext/>" + RULE.format(4, 1) + '<w:spacing w:after="300" w:line="240" w:lineRule="auto"/>'
+               '<w:jc w:val="right"/>', False, SYMBOL_SIZE),
+    "organ": ("<w:keepNext/>" + ORGAN_FRAME + '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>', True, 40),
+    "distribution": ("<w:keepNext/>" + RULE.format(12, 6) + f'<w:spacing w:after="0"/><w:ind w:left="0" w:firstLine="{COLUMN}"/>',
+                     False, None),
+    "under-rule": ('<w:spacing w:before="200"/>', False, None),
+    "item-title": ('<w:ind w:right="3402"/>', True, None),
+    "sponsors": ('<w:spacing w:before="360" w:after="0"/><w:ind w:left="1267" w:right="1267"/>', False, None),
+    "adopted": ('<w:spacing w:before="360" w:after="0" w:line="270" w:lineRule="exact"/>'
+                '<w:ind w:left="1267" w:right="1267"/>', True, 26),
+    "adopted-note": ('<w:spacing w:before="120"/><w:ind w:left="1267" w:right="1267"/>', False, None),
+    "draft-title": ('<w:ind w:left="1267" w:right="1267" w:hanging="0"/>', False, None),
+}
+RPR_ORDER = {"rStyle": 0, "b": 1, "i": 2, "spacing": 3, "sz": 4, "szCs": 5, "highlight": 6, "vertAlign": 7}
+
+
+class _Heading:
+    """How each heading line looks: the top row ("United Nations" and the symbol, as one line or two), the organ
+    beside the distribution lines, the lines under the rules. Every line stays one body paragraph with its own
+    text, in its place, so the reader reads the same lines in the same order as from a stacked heading."""
+
+    def __init__(self, texts: list[str], styles: list[str]):
+        end = next((k for k, s in enumerate(styles) if s != "DocHeading"), len(styles))
+        self.looks: dict[int, str] = {}
+        m = MASTHEAD.match(texts[0]) if end else None
+        self.symbol = m.group("symbol") if m else None
+        k = 0
+        if self.symbol:
+            self.looks[0], k = "masthead", 1
+        elif m and end > 1 and SYMBOL_LINE.match(texts[1]):
+            self.looks.update({0: "name", 1: "symbol"})
+            k = 2
+        if k:
+            organ = k < end and texts[k] in ORGANS
+            n = 0
+            while k + organ + n < end and DISTRIBUTION.match(texts[k + organ + n]):
+                n += 1
+            if organ and n:  # the frame needs a line to stand beside
+                self.looks[k], k = "organ", k + 1
+            for _ in range(n):
+                self.looks[k], k = "distribution", k + 1
+        rows_end = k
+        for k in range(rows_end, end):
+            t = texts[k]
+            if SPONSORS.search(t):
+                self.looks[k] = "sponsors"
+                if k + 1 < len(styles) and styles[k + 1] == "DocTitle":
+                    self.looks[k + 1] = "draft-title"
+            elif ADOPTED_LINE.match(t):
+                self.looks[k] = "adopted"
+            elif ADOPTED_NOTE.match(t):
+                self.looks[k] = "adopted-note"
+            elif k and AGENDA_LINE.match(texts[k - 1]):
+                self.looks[k] = "item-title"  # the agenda item's title, in bold under its number
+            elif k == rows_end and rows_end:
+                self.looks[k] = "under-rule"
+
+    def paragraph(self, wr, texts: list[str], k: int, notes: dict, style: str) -> str:
+        look = self.looks.get(k)
+        if look == "masthead":
+            # "United Nations", a space widened to reach COLUMN, the symbol: the line reads as typed.
+            p = _look(wr.paragraph(self.symbol, notes, style), LOOKS[look][0], False, SYMBOL_SIZE)
+            lead = ('<w:r><w:t xml:space="preserve">United Nations</w:t></w:r>'
+                    f'<w:r><w:rPr><w:spacing w:val="{MASTHEAD_GAP}"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r>')
+            return p.replace("</w:pPr>", "</w:pPr>" + lead, 1)
+        p = wr.paragraph(texts[k], notes, style)
+        return _look(p, *LOOKS[look]) if look else p
+
+
+def _look(p: str, ppr: str, bold: bool, size: int | None) -> str:
+    """A paragraph written by _Writer.paragraph with direct paragraph properties and every run bold or sized."""
+    p = re.sub(r'(<w:pStyle w:val="[^"]*"/>)', lambda m: m.group(1) + ppr, p, count=1)
+    extra = (["<w:b/>"] if bold else []) + ([f'<w:sz w:val="{size}"/>', f'<w:szCs w:val="{size}"/>'] if size else [])
+    if not extra:
+        return p
+
+    def run(m):
+        props = re.findall(r"<w:\w+[^>]*/>", m.group(1) or "")
+        have = {re.match(r"<w:(\w+)", x).group(1) for x in props}
+        props += [x for x in extra if re.match(r"<w:(\w+)", x).group(1) not in have]
+        props.sort(key=lambda x: RPR_ORDER.get(re.match(r"<w:(\w+)", x).group(1), 9))
+        return f"<w:r><w:rPr>{''.join(props)}</w:rPr>"
+
+    return re.sub(r"<w:r>(?:<w:rPr>(.*?)</w:rPr>)?", run, p)
+
+
 def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: str = "word",
                italics: str = "direct", overwrite: bool = True) -> str:
     """Write `draft` (text format) to `path` as .docx. numbering typed|auto, footnotes word|typed, italics direct|style."""
@@ -194,10 +314,11 @@ def build_docx(draft: str, path: str, *, numbering: str = "typed", footnotes: st
     paras = []
     texts = [" ".join(line.strip() for line in block.splitlines()) for block in body_blocks]
     styles = _styles(texts)
-    for text, style in zip(texts, styles):
+    heading = _Heading(texts, styles)
+    for k, (text, style) in enumerate(zip(texts, styles)):
         if OP_NUMBER.match(text):
             wr.sub_levels = []
-        paras.append(wr.paragraph(text, notes, style))
+        paras.append(heading.paragraph(wr, texts, k, notes, style))
     footnote_parts = []
     for number, fid in wr.footnotes.items():
         inner, _ = wr.inline(notes[number], {})
