@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 
 # The Python checks, one module a topic in draftlint/lint/checks/ (tests/test_registry.py holds this complete).
-CHECKS = ("structure", "italics", "numbering", "punctuation", "footnotes", "recall_chain", "agenda", "crossrefs",
-          "placeholders", "dates", "references", "repetition")
+CHECKS = ("structure", "italics", "numbering", "punctuation", "footnotes", "recall_chain", "agenda", "references",
+          "placeholders", "dates", "repetition")
 
 
 def check_modules():
