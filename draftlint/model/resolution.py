@@ -187,7 +187,7 @@ def roman_value(token: str) -> int | None:
             total -= v
         else:
             total += v
-    from draftlint.formats.docx.limits import roman
+    from draftlint.model.labels import roman
 
     return total if roman(total) == token else None
 

@@ -79,7 +79,7 @@ def _placed(doc, s, node, text: str, removed: list) -> tuple[int, int]:
 
 
 def _in_table(doc, index: int) -> bool:
-    from draftlint.formats.docx.limits import w
+    from draftlint.formats.docx.names import w
 
     return doc.paragraphs()[index].elements[0].getparent().tag == w("tc")
 

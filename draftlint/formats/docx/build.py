@@ -15,7 +15,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 from draftlint.files import atomic_write
-from draftlint.formats.docx.limits import roman
+from draftlint.model.labels import roman
 from draftlint.formats.text import inline as text_inline
 from draftlint.formats.text.markup import accept_changes
 

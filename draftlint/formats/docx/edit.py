@@ -13,8 +13,8 @@ from draftlint.formats.docx.revisions import Revisions, lift
 from draftlint.formats.docx.runs import new_run, regroup, split_after, split_before, split_text
 from draftlint.formats.docx.textmap import TextParagraph, _Walker, body_paragraphs
 from draftlint.errors import InputError
-from draftlint.formats.docx.limits import Styles
-from draftlint.formats.docx.limits import on as is_on
+from draftlint.formats.docx.styles import Styles
+from draftlint.formats.docx.styles import on as is_on
 from draftlint.formats.docx.marking import mark_paragraph
 
 REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from draftlint.errors import InputError
 from draftlint.model.source import Comment, Footnote, Mark, Paragraph, Run, Source, join_all
-from draftlint.formats.docx.limits import VAL, Numbering, Package, Styles, on, on_attr, w
+from draftlint.formats.docx.limits import VAL, Package, w
+from draftlint.formats.docx.numbering import Numbering
+from draftlint.formats.docx.styles import Styles, on, on_attr
 from draftlint.formats.docx.walk import block_paragraphs, child, follow_field, inline_runs, mark_deleted, special_char
 from draftlint.model.patterns import FROM_SUPERSCRIPT, SUPERSCRIPTS
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from draftlint.formats.docx.names import R, RPR, RSTYLE, T, VAL, w
-from draftlint.formats.docx.limits import Styles, on, on_attr
+from draftlint.formats.docx.styles import Styles, on, on_attr
 from draftlint.formats.docx.walk import block_paragraphs, follow_field, inline_runs, mark_deleted, special_char
 from draftlint.model.patterns import SUPERSCRIPTS
 

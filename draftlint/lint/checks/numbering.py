@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from draftlint.formats.docx.limits import letters, roman
+from draftlint.model.labels import letters, roman
 from draftlint.lint.rule import DRAFT_HEAD, Rule
 
 D = DRAFT_HEAD

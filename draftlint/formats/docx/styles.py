@@ -1,0 +1,114 @@
+"""What Word leaves implicit in run and paragraph properties: on/off values, and italics and superscript
+inherited through paragraph and character styles."""
+from __future__ import annotations
+
+from draftlint.errors import InputError
+from draftlint.formats.docx.limits import MAX_STYLES, VAL, w
+
+
+def on(el) -> bool:
+    """The value of an OOXML on/off property element (w:i, w:vanish …)."""
+    v = el.get(VAL)
+    return v is None or v.lower() not in ("0", "false", "off", "none")
+
+
+class Styles:
+    """Effective italics and superscript through paragraph and character styles (basedOn chains)."""
+
+    def __init__(self, root):
+        self.by_id: dict[str, object] = {}
+        self.names: dict[str, str] = {}
+        self.default_para: str | None = None
+        self.default_italic = False
+        self._cache: dict[tuple, object] = {}
+        if root is None:
+            return
+        for count, st in enumerate(root.iterchildren(w("style"))):
+            if count >= MAX_STYLES:
+                raise InputError(f"word/styles.xml defines more than {MAX_STYLES:,} styles, far more than a real document")
+            sid = st.get(w("styleId"))
+            if not sid:
+                continue
+            self.by_id[sid] = st
+            name = st.find(w("name"))
+            self.names[sid] = name.get(VAL) if name is not None else sid
+            if st.get(w("type")) == "paragraph" and on_attr(st.get(w("default"))):
+                self.default_para = sid
+        rpr = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+        if rpr is not None:
+            i = rpr.find(w("i"))
+            self.default_italic = i is not None and on(i)
+
+    def name(self, sid: str | None) -> str | None:
+        return self.names.get(sid, sid) if sid else None
+
+    def _resolved(self, sid: str | None, own, table: dict):
+        """table[sid] = own(style) merged over its basedOn parent's, for `sid` and the chain above it. Each
+        style is resolved once, so that a chain of thousands of styles costs linear time, not quadratic;
+        a basedOn cycle ends the chain where it closes."""
+        path, seen = [], set()
+        while sid and sid not in table and sid not in seen and sid in self.by_id:
+            seen.add(sid)
+            path.append(sid)
+            based = self.by_id[sid].find(w("basedOn"))
+            sid = based.get(VAL) if based is not None else None
+        inherited = table.get(sid) if sid in table else None
+        for s in reversed(path):
+            inherited = table[s] = own(self.by_id[s], inherited)
+        return inherited
+
+    def _rpr_value(self, sid: str | None, prop: str):
+        if not sid:
+            return None
+        table = self._cache.setdefault(("rpr", prop), {})
+        if sid in table:
+            return table[sid]
+
+        def own(st, parent):
+            rpr = st.find(w("rPr"))
+            el = rpr.find(w(prop)) if rpr is not None else None
+            if el is None:
+                return parent
+            return el.get(VAL) if prop == "vertAlign" else on(el)
+
+        return self._resolved(sid, own, table)
+
+    def italic(self, pstyle: str | None, rstyle: str | None) -> bool:
+        """Italics a run gets from its styles when it sets none itself (w:i is a toggle property)."""
+        key = ("it", pstyle, rstyle)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        p = self._rpr_value(pstyle or self.default_para, "i")
+        c = self._rpr_value(rstyle, "i") if rstyle else None
+        result = self.default_italic if p is None and c is None else bool(p) != bool(c)
+        self._cache[key] = result
+        return result
+
+    def superscript(self, rstyle: str | None) -> bool:
+        return self._rpr_value(rstyle, "vertAlign") == "superscript" if rstyle else False
+
+    def numpr(self, pstyle: str | None):
+        """(numId, ilvl) a paragraph style carries, following basedOn."""
+        sid = pstyle or self.default_para
+        if not sid:
+            return None, None
+        table = self._cache.setdefault(("num",), {})
+        if sid in table:
+            return table[sid]
+
+        def own(st, parent):
+            num_id, ilvl = parent or (None, None)
+            numpr = st.find(f"{w('pPr')}/{w('numPr')}")
+            if numpr is not None:
+                n = numpr.find(w("numId"))
+                lv = numpr.find(w("ilvl"))
+                num_id = n.get(VAL) if n is not None else num_id
+                ilvl = lv.get(VAL) if lv is not None else ilvl
+            return num_id, ilvl
+
+        return self._resolved(sid, own, table) or (None, None)
+
+
+def on_attr(value: str | None) -> bool:
+    return value is not None and value.lower() in ("1", "true", "on")
