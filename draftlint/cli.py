@@ -303,7 +303,8 @@ def rules(args, markdown, config_path, build_cache):
 
     if build_cache:
         from draftlint.files import atomic_write
-        from draftlint.lint.packs import CACHE, builtin_cache, resource_dir
+        from draftlint.lint.packs import CACHE, builtin_cache
+        from draftlint.resources import resource_dir
 
         atomic_write(str(resource_dir("rules") / CACHE), builtin_cache().encode("utf-8"))
         print(f"wrote {resource_dir('rules') / CACHE}")
@@ -383,7 +384,7 @@ def scaffold(previous, output, session, cycle, sponsors, changes, force):
 def new(kind, output, force):
     """Write an empty skeleton of a resolution from a template."""
     from draftlint.files import atomic_write
-    from draftlint.lint.packs import resource_dir
+    from draftlint.resources import resource_dir
 
     template = resource_dir("templates") / f"{kind}.docx"
     if os.path.exists(output) and not force:

@@ -39,7 +39,7 @@ def key(raw: bytes, schema_name: str) -> tuple[str, str]:
     import zlib
 
     from draftlint import __version__
-    from draftlint.lint.packs import resource_dir
+    from draftlint.resources import resource_dir
 
     try:
         schema = (resource_dir("rules") / schema_name).read_bytes()

@@ -7,7 +7,8 @@ import os
 from dataclasses import dataclass, field
 
 from draftlint.errors import InputError
-from draftlint.lint.packs import MAX_PACK_BYTES, PackError, load_yaml, read_pack_file, validate
+from draftlint.errors import PackError
+from draftlint.lint.packs import MAX_PACK_BYTES, load_yaml, read_pack_file, validate
 from draftlint.safeio import read_regular
 
 NAMES = (".draftlint.yaml", ".draftlint.yml")

@@ -107,6 +107,6 @@ def compile_pattern(pattern: str, case_sensitive: bool, where: str, untrusted: b
     try:
         return regex.compile(written, flags)
     except Exception as exc:  # regex.error
-        from draftlint.lint.packs import PackError
+        from draftlint.errors import PackError
 
         raise PackError(f"{where}: the pattern {pattern!r} is not a valid regular expression ({exc})") from None

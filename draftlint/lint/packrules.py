@@ -56,7 +56,7 @@ class PackRule:
         for p in list(spec.get("patterns", ())) + ([spec["pattern"]] if "pattern" in spec else []):
             compile_pattern(p, self.case_sensitive, self.where, untrusted=True)
             if catastrophic(p, 0 if self.case_sensitive else re.IGNORECASE):
-                from draftlint.lint.packs import PackError
+                from draftlint.errors import PackError
 
                 raise PackError(f"{self.where}: the pattern {p!r} repeats a repetition (as in (a+)+) and can take "
                                 "exponential time on a short text; rewrite it")

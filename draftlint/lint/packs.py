@@ -7,9 +7,9 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from draftlint.errors import InputError
+from draftlint.errors import InputError, PackError
+from draftlint.resources import resource_dir
 from draftlint.safeio import read_regular
 from draftlint.lint.matching import Needles
 from draftlint.lint.packpatterns import pattern_strings
@@ -17,19 +17,6 @@ from draftlint.lint.packrules import KINDS, PackRule
 
 PLACEHOLDERS = {"match", "suggestion", "label"}
 MAX_PACK_BYTES = 4 * 1024 * 1024
-
-
-@lru_cache(maxsize=None)
-def resource_dir(name: str) -> Path:
-    """rules/ or templates/ (packages of their own): inside the installed package, or beside it in a source
-    checkout."""
-    here = Path(__file__).resolve().parent.parent  # the draftlint package
-    inside = here / name
-    return inside if (inside / "__init__.py").exists() else here.parent / name
-
-
-class PackError(InputError):
-    """A pack or configuration file that cannot be used; the message names the file, the rule and the key."""
 
 
 def read_pack_file(path: str) -> bytes:
