@@ -4,7 +4,7 @@ from __future__ import annotations
 from draftlint.errors import InputError
 from draftlint.model.source import Comment, Footnote, Mark, Paragraph, Run, Source, join_all
 from draftlint.formats.docx.limits import VAL, Numbering, Package, Styles, on, on_attr, w
-from draftlint.formats.docx.walk import block_paragraphs, child, follow_field, inline_runs, mark_deleted, special_char
+from draftlint.formats.docx.walk import block_paragraphs, child, follow_field, inline_runs, special_char
 from draftlint.model.patterns import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
 P, R, T = w("p"), w("r"), w("t")
@@ -75,9 +75,8 @@ class _DocxReader:
         for p in block_paragraphs(body):
             index += 1
             self.count(paragraphs=1)
-            ppr = child(p, PPR)
-            para = self.paragraph(p, index, ppr)
-            if mark_deleted(p, ppr):
+            para, deleted = self.paragraph(p, index, child(p, PPR))
+            if deleted:
                 # The paragraph's mark was deleted with tracking: accepted, it is one with the next.
                 pending.append(para)
                 continue
@@ -88,13 +87,15 @@ class _DocxReader:
         return Source(path=self.pkg.path, format="docx", paragraphs=paragraphs, footnotes=self.footnotes(),
                       comments=self.comments())
 
-    def paragraph(self, p, index: int, ppr) -> Paragraph:
+    def paragraph(self, p, index: int, ppr) -> tuple[Paragraph, bool]:
+        """The paragraph, and whether its mark is a tracked deletion (walk.mark_deleted)."""
         pstyle = None
         num_id = ilvl = None
+        deleted = False
         if ppr is not None:
-            # One pass over the paragraph properties (a style and a number, rarely more) instead of a search
-            # for each: the first of each tag counts, as find() would take it.
-            ps = numpr = None
+            # One pass over the paragraph properties (a style, a number and the mark's properties, rarely
+            # more) instead of a search for each: the first of each tag counts, as find() would take it.
+            ps = numpr = mark = None
             for el in ppr:
                 tag = el.tag
                 if tag == PSTYLE:
@@ -103,6 +104,10 @@ class _DocxReader:
                 elif tag == NUMPR:
                     if numpr is None:
                         numpr = el
+                elif tag == RPR:
+                    if mark is None:
+                        mark = el
+            deleted = mark is not None and (child(mark, DEL) is not None or child(mark, MOVEFROM) is not None)
             pstyle = ps.get(VAL) if ps is not None else None
             if numpr is not None:
                 n = lv = None
@@ -129,18 +134,20 @@ class _DocxReader:
             number = self.numbering.label(num_id, level)
             if number is None:
                 level = None
-        runs, marks, comments = self.runs(p, pstyle)
+        runs, marks, comments, superscript = self.runs(p, pstyle)
         para = Paragraph(runs=runs, number=number, level=level, marks=marks, index=index,
                          style=self.styles.name(pstyle), comments=comments)
-        _typed_marks(para)
-        return para
+        if superscript or _has_sup_chars(para.text):
+            _typed_marks(para)
+        return para, deleted
 
     def runs(self, parent, pstyle):
+        """(runs, footnote marks, comment ids, whether any run is in superscript)."""
         runs: list[Run] = []
         marks: list[Mark] = []
         comments: list[str] = list(self.open_comments)
         pos = 0
-        custom_mark = False
+        custom_mark = any_superscript = False
         seen, room = 0, MAX_RUNS - self.runs_read
         field_stack = self.field_stack
         styles = self.styles
@@ -210,8 +217,9 @@ class _DocxReader:
             if text:
                 runs.append(Run(text=text, italic=italic, superscript=bool(superscript)))
                 pos += len(text)
+                any_superscript = any_superscript or bool(superscript)
         self.count(runs=seen)
-        return runs, marks, comments
+        return runs, marks, comments, any_superscript
 
     def footnotes(self) -> dict[str, Footnote]:
         part = self.pkg.related("footnotes")
@@ -228,7 +236,7 @@ class _DocxReader:
                 self.count(paragraphs=1)
                 ppr = child(p, PPR)
                 ps = child(ppr, PSTYLE) if ppr is not None else None
-                runs, _, _ = self.runs(p, ps.get(VAL) if ps is not None else None)
+                runs = self.runs(p, ps.get(VAL) if ps is not None else None)[0]
                 paras.append(Paragraph(runs=runs))
             notes[key] = Footnote(key=key, paragraphs=paras)
         return notes
@@ -254,9 +262,8 @@ class _DocxReader:
 
 
 def _typed_marks(para: Paragraph) -> None:
-    """Footnote numbers typed as superscript digits become marks (or, at the start, a typed footnote)."""
-    if not any(r.superscript for r in para.runs) and not _has_sup_chars(para.text):
-        return
+    """Footnote numbers typed as superscript digits become marks (or, at the start, a typed footnote). Called
+    for a paragraph with a run in superscript or a superscript digit in its text."""
     new_runs: list[Run] = []
     pos = 0
     for run in para.runs:
