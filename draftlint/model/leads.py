@@ -77,6 +77,9 @@ class Lead:
     operative: bool  # a verb in the third person ("Decides"), not a participle or adjective
     known: bool  # the extent comes from the lexicon, not from the first word alone
     head: str = ""  # from the head word on, without adverbs, lower case: "encourages" for "Also strongly encourages"
+    # The words read from the lead's start (up to 12, to the first comma or other sign), each with its start and
+    # end in the paragraph text: the italics check reads the lead's words from here instead of finding them again.
+    words: tuple[tuple[str, int, int], ...] = ()
 
 
 # A word and the spaces before it: matched again and again where the last match ended (Pattern.scanner), the
@@ -161,7 +164,7 @@ def find_lead(text: str, start: int = 0) -> Lead | None:
     lead_start = toks[0][1]
     return Lead(start=lead_start, min_end=required_end, end=end, usual_end=usual_end,
                 text=text[lead_start:usual_end], base=" ".join(words), adverb=adverb, adverb_first=adverb_first,
-                operative=operative, known=known, head=" ".join(head_words))
+                operative=operative, known=known, head=" ".join(head_words), words=tuple(toks))
 
 
 def head_index(lower: list[str]) -> int:

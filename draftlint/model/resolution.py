@@ -36,10 +36,19 @@ class Node:
     part: int = 0
     clause: bool = False  # an operative clause without lead verb, under "Resolves that:"
     misplaced: bool = False  # a preambular paragraph among the operative ones
+    # (para.text, body, text) when `text` was last worked out: the checks and packs read a node's text some
+    # ten times a draft, and a writer that edits the paragraph gives it a new text, so the memo is checked
+    # against the very string it was made from.
+    _memo: tuple | None = field(default=None, init=False, repr=False)
 
     @property
     def text(self) -> str:
-        return self.para.text[self.body:].strip()
+        whole, memo = self.para.text, self._memo
+        if memo is not None and memo[0] is whole and memo[1] == self.body:
+            return memo[2]
+        text = whole[self.body:].strip()
+        self._memo = (whole, self.body, text)
+        return text
 
     def leaves(self):
         if not self.children:

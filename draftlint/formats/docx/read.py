@@ -6,7 +6,7 @@ from draftlint.model.source import Comment, Footnote, Mark, Paragraph, Run, Sour
 from draftlint.formats.docx.limits import VAL, Package, w
 from draftlint.formats.docx.numbering import Numbering
 from draftlint.formats.docx.styles import Styles, on, on_attr
-from draftlint.formats.docx.walk import block_paragraphs, child, follow_field, inline_runs, mark_deleted, special_char
+from draftlint.formats.docx.walk import block_paragraphs, child, follow_field, inline_runs, special_char
 from draftlint.model.patterns import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
 P, R, T = w("p"), w("r"), w("t")
@@ -77,9 +77,8 @@ class _DocxReader:
         for p in block_paragraphs(body):
             index += 1
             self.count(paragraphs=1)
-            ppr = child(p, PPR)
-            para = self.paragraph(p, index, ppr)
-            if mark_deleted(p, ppr):
+            para, deleted = self.paragraph(p, index, child(p, PPR))
+            if deleted:
                 # The paragraph's mark was deleted with tracking: accepted, it is one with the next.
                 pending.append(para)
                 continue
@@ -90,15 +89,38 @@ class _DocxReader:
         return Source(path=self.pkg.path, format="docx", paragraphs=paragraphs, footnotes=self.footnotes(),
                       comments=self.comments())
 
-    def paragraph(self, p, index: int, ppr) -> Paragraph:
+    def paragraph(self, p, index: int, ppr) -> tuple[Paragraph, bool]:
+        """The paragraph, and whether its mark is a tracked deletion (walk.mark_deleted)."""
         pstyle = None
         num_id = ilvl = None
+        deleted = False
         if ppr is not None:
-            ps = child(ppr, PSTYLE)
+            # One pass over the paragraph properties (a style, a number and the mark's properties, rarely
+            # more) instead of a search for each: the first of each tag counts, as find() would take it.
+            ps = numpr = mark = None
+            for el in ppr:
+                tag = el.tag
+                if tag == PSTYLE:
+                    if ps is None:
+                        ps = el
+                elif tag == NUMPR:
+                    if numpr is None:
+                        numpr = el
+                elif tag == RPR:
+                    if mark is None:
+                        mark = el
+            deleted = mark is not None and (child(mark, DEL) is not None or child(mark, MOVEFROM) is not None)
             pstyle = ps.get(VAL) if ps is not None else None
-            numpr = child(ppr, NUMPR)
             if numpr is not None:
-                n, lv = child(numpr, NUMID), child(numpr, ILVL)
+                n = lv = None
+                for el in numpr:
+                    tag = el.tag
+                    if tag == NUMID:
+                        if n is None:
+                            n = el
+                    elif tag == ILVL:
+                        if lv is None:
+                            lv = el
                 num_id = n.get(VAL) if n is not None else None
                 ilvl = lv.get(VAL) if lv is not None else None
         if num_id is None or ilvl is None:
@@ -114,19 +136,23 @@ class _DocxReader:
             number = self.numbering.label(num_id, level)
             if number is None:
                 level = None
-        runs, marks, comments = self.runs(p, pstyle)
+        runs, marks, comments, superscript = self.runs(p, pstyle)
         para = Paragraph(runs=runs, number=number, level=level, marks=marks, index=index,
                          style=self.styles.name(pstyle), comments=comments)
-        _typed_marks(para)
-        return para
+        if superscript or _has_sup_chars(para.text):
+            _typed_marks(para)
+        return para, deleted
 
     def runs(self, parent, pstyle):
+        """(runs, footnote marks, comment ids, whether any run is in superscript)."""
         runs: list[Run] = []
         marks: list[Mark] = []
         comments: list[str] = list(self.open_comments)
         pos = 0
-        custom_mark = False
+        custom_mark = any_superscript = False
         seen, room = 0, MAX_RUNS - self.runs_read
+        field_stack = self.field_stack
+        styles = self.styles
         for r in inline_runs(parent):
             seen += 1
             if seen > room:
@@ -141,7 +167,11 @@ class _DocxReader:
             if tag == CEND:
                 self.open_comments.discard(r.get(ID))
                 continue
-            rpr = child(r, RPR)
+            rpr = None
+            for el in r:  # child(r, RPR) inline: a run's properties come first, and runs are many
+                if el.tag == RPR:
+                    rpr = el
+                    break
             italic = superscript = hidden = None
             rstyle = None
             if rpr is not None:
@@ -158,20 +188,22 @@ class _DocxReader:
             if hidden:
                 continue
             if italic is None:
-                italic = self.styles.italic(pstyle, rstyle)
+                italic = styles.italic(pstyle, rstyle)
             if superscript is None:
-                superscript = self.styles.superscript(rstyle)
+                superscript = styles.superscript(rstyle)
             parts: list[str] = []
             for el in r:
                 t = el.tag
                 if t == T:
-                    if not self.field_stack or self.field_stack[-1] != "code":
+                    if not field_stack or field_stack[-1] != "code":
                         parts.append(el.text or "")
+                elif t == RPR:
+                    continue  # read above; by far the most common child after the text
                 elif t == FNREF:
                     marks.append(Mark(offset=pos + sum(map(len, parts)), key=el.get(ID, ""), typed=False))
                     custom_mark = on_attr(el.get(w("customMarkFollows")))
                 elif t == FLDCHAR:
-                    follow_field(el, self.field_stack)
+                    follow_field(el, field_stack)
                 elif (ch := special_char(el)) is not None:
                     parts.append(ch)
                 elif t == CREF:
@@ -187,8 +219,9 @@ class _DocxReader:
             if text:
                 runs.append(Run(text=text, italic=italic, superscript=bool(superscript)))
                 pos += len(text)
+                any_superscript = any_superscript or bool(superscript)
         self.count(runs=seen)
-        return runs, marks, comments
+        return runs, marks, comments, any_superscript
 
     def footnotes(self) -> dict[str, Footnote]:
         part = self.pkg.related("footnotes")
@@ -205,7 +238,7 @@ class _DocxReader:
                 self.count(paragraphs=1)
                 ppr = child(p, PPR)
                 ps = child(ppr, PSTYLE) if ppr is not None else None
-                runs, _, _ = self.runs(p, ps.get(VAL) if ps is not None else None)
+                runs = self.runs(p, ps.get(VAL) if ps is not None else None)[0]
                 paras.append(Paragraph(runs=runs))
             notes[key] = Footnote(key=key, paragraphs=paras)
         return notes
@@ -231,9 +264,8 @@ class _DocxReader:
 
 
 def _typed_marks(para: Paragraph) -> None:
-    """Footnote numbers typed as superscript digits become marks (or, at the start, a typed footnote)."""
-    if not any(r.superscript for r in para.runs) and not _has_sup_chars(para.text):
-        return
+    """Footnote numbers typed as superscript digits become marks (or, at the start, a typed footnote). Called
+    for a paragraph with a run in superscript or a superscript digit in its text."""
     new_runs: list[Run] = []
     pos = 0
     for run in para.runs:
@@ -270,4 +302,6 @@ def _split_sup_chars(text: str) -> list[tuple[str, str]]:
 
 
 def _has_sup_chars(text: str) -> bool:
-    return any(c in text for c in SUPERSCRIPTS)  # ten searches in C: faster than a set over the characters
+    # Most paragraphs are plain ASCII, which holds no superscript digit; the others get ten searches in C
+    # (a regex class of these digits would cost 0.4 ms to compile in every new process).
+    return not text.isascii() and any(c in text for c in SUPERSCRIPTS)

@@ -49,17 +49,25 @@ ABBREV_RE = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 ANY_MONTH = rf"(?:{MONTH_RE}|{ABBREV_RE})"
 SP = r"[ \u00a0]+"
 
+# A day of one or two figures, not part of a longer number ("2022/13", "3.14", "1,500"). Written as a figure
+# first and the look-behind after it (the character before the first figure is not a figure, "/", "." or
+# ","), not as (?<![\d/.,])\d{1,2}: a pattern that opens with a character class lets `re` skip straight to
+# the next figure, instead of trying the look-behind at every position of the paragraph (three times faster
+# on the drafts; the same matches, held by tests/test_pattern_forms.py).
+DAY = r"(?P<day>\d(?<![\d/.,]\d)\d?)"
+
 # "December 7, 2022", "Dec. 7 2022", "December 7th, 2022"
 US = re.compile(rf"\b(?P<month>{ANY_MONTH}){SP}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|/|\.\d)(?P<comma>,?){SP}"
                 rf"(?P<year>\d{{4}})\b")
 # "7 December 2022" and its wrong forms: "07 December 2022", "7th December 2022", "7th of December", "7 Dec. 2022",
 # "7 December, 2022"; the year may be missing ("from 30 November to 2 December 2022").
-DMY = re.compile(rf"(?<![\d/.,])(?P<day>\d{{1,2}})(?P<suffix>st|nd|rd|th)?(?P<of>{SP}of)?{SP}(?P<month>{ANY_MONTH})(?![A-Za-z])"
+DMY = re.compile(rf"{DAY}(?P<suffix>st|nd|rd|th)?(?P<of>{SP}of)?{SP}(?P<month>{ANY_MONTH})(?![A-Za-z])"
                  rf"(?:(?P<comma>,?){SP}(?P<year>\d{{4}})\b(?!/))?")
 # "2 to 4 September 2015", "2 and 3 May 2020", "2-4 May": the first day of a range
-RANGE_FIRST = re.compile(rf"(?<![\d/.,])(?P<day>\d{{1,2}})(?P<suffix>st|nd|rd|th)?(?:{SP}(?:to|and){SP}|\s*[-–]\s*)(?=\d{{1,2}}(?:st|nd|rd|th)?(?:{SP}of)?{SP}{ANY_MONTH}(?![A-Za-z]))")
+RANGE_FIRST = re.compile(rf"{DAY}(?P<suffix>st|nd|rd|th)?(?:{SP}(?:to|and){SP}|\s*[-–]\s*)(?=\d{{1,2}}(?:st|nd|rd|th)?(?:{SP}of)?{SP}{ANY_MONTH}(?![A-Za-z]))")
 MONTHISH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2})(?![\w/])")
+# The same for the first figure, which is not part of a word, a path or a longer number.
+NUMERIC = re.compile(r"(?P<a>\d(?<![\w/.-]\d)\d?)/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2})(?![\w/])")
 
 
 def _month(word: str) -> int:

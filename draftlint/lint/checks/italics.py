@@ -65,11 +65,24 @@ def check(res):
                              start=len(text) - len(text.lstrip()), end=len(text.rstrip()), italic=True)
 
 
+def _mask(para, stop: int) -> list[bool]:
+    """para.italic_mask() as far as `stop` at least: a lead's check reads no further."""
+    mask: list[bool] = []
+    for r in para.runs:
+        mask += [r.italic] * len(r.text)
+        if len(mask) >= stop:
+            break
+    return mask
+
+
 def _check_lead(node):
     lead = node.lead
     text = node.para.text
-    mask = node.para.italic_mask()
-    words = list(_italic_words(mask, text, lead.start, lead.min_end))
+    stop = min(len(text), lead.end + 200)
+    mask = _mask(node.para, stop)
+    # The lead's words as the lead finder read them (the same pattern, so the same words WORD.finditer finds
+    # between lead.start and lead.min_end, which is the end of one of them).
+    words = [(w, s, e, all(mask[s:e])) for w, s, e in lead.words if e <= lead.min_end]
     cut = next((w for w in words if not w[3] and any(mask[w[1]:w[2]])), None)
     # The fix italicizes the lead as usually printed; italics past it are the spill rule's to remove.
     mend = {"start": lead.start, "end": lead.usual_end, "italic": True}
@@ -90,7 +103,7 @@ def _check_lead(node):
     # Words after the lead that are still italic: those the lead may take, then those of the paragraph.
     last = words[-1][0].lower() if words else ""
     spilled, spill_end = [], lead.usual_end
-    for word, s, e, is_italic in _italic_words(mask, text, lead.min_end, min(len(text), lead.end + 200)):
+    for word, s, e, is_italic in _italic_words(mask, text, lead.min_end, stop):
         if not is_italic and not any(mask[s:e]):
             break
         if e <= lead.end and is_italic and not spilled:
