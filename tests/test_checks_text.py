@@ -40,7 +40,9 @@ def rules_at(findings):
 
 # --- every rule's own examples ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("rule", [r for mod in MODULES for r in mod.RULES], ids=lambda r: r.id)
+# references.moved needs last session's text: tests/test_checks_resolution.py runs its examples with one.
+@pytest.mark.parametrize("rule", [r for mod in MODULES for r in mod.RULES if r.id != "references.moved"],
+                         ids=lambda r: r.id)
 def test_doc_examples(rule, tmp_path):
     mod = next(m for m in MODULES if rule in m.RULES)
     assert rule.wrong.startswith(DRAFT_HEAD) or rule.wrong.startswith("*The General Assembly,*")
