@@ -6,7 +6,7 @@ from draftlint.model.source import Comment, Footnote, Mark, Paragraph, Run, Sour
 from draftlint.formats.docx.limits import VAL, Package, w
 from draftlint.formats.docx.numbering import Numbering
 from draftlint.formats.docx.styles import Styles, on, on_attr
-from draftlint.formats.docx.walk import block_paragraphs, child, follow_field, inline_runs, special_char
+from draftlint.formats.docx.walk import block_paragraphs, child, children, follow_field, inline_runs, special_char
 from draftlint.model.patterns import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
 P, R, T = w("p"), w("r"), w("t")
@@ -96,31 +96,12 @@ class _DocxReader:
         deleted = False
         if ppr is not None:
             # One pass over the paragraph properties (a style, a number and the mark's properties, rarely
-            # more) instead of a search for each: the first of each tag counts, as find() would take it.
-            ps = numpr = mark = None
-            for el in ppr:
-                tag = el.tag
-                if tag == PSTYLE:
-                    if ps is None:
-                        ps = el
-                elif tag == NUMPR:
-                    if numpr is None:
-                        numpr = el
-                elif tag == RPR:
-                    if mark is None:
-                        mark = el
+            # more) instead of a search for each.
+            ps, numpr, mark = children(ppr, (PSTYLE, NUMPR, RPR))
             deleted = mark is not None and (child(mark, DEL) is not None or child(mark, MOVEFROM) is not None)
             pstyle = ps.get(VAL) if ps is not None else None
             if numpr is not None:
-                n = lv = None
-                for el in numpr:
-                    tag = el.tag
-                    if tag == NUMID:
-                        if n is None:
-                            n = el
-                    elif tag == ILVL:
-                        if lv is None:
-                            lv = el
+                n, lv = children(numpr, (NUMID, ILVL))
                 num_id = n.get(VAL) if n is not None else None
                 ilvl = lv.get(VAL) if lv is not None else None
         if num_id is None or ilvl is None:

@@ -51,6 +51,18 @@ def child(el, tag: str):
     return None
 
 
+def children(el, tags: tuple) -> list:
+    """The first child of `el` with each tag of `tags` (None where there is none), in one pass over them."""
+    found = [None] * len(tags)
+    for c in el:
+        tag = c.tag
+        if tag in tags:
+            k = tags.index(tag)
+            if found[k] is None:
+                found[k] = c
+    return found
+
+
 def mark_deleted(p, ppr=False) -> bool:
     """Whether the paragraph's mark is a tracked deletion: the reader joins it to the next paragraph. `ppr`:
     the paragraph's w:pPr (or None), when the caller has it already."""
