@@ -27,10 +27,14 @@ def draftlint(*args, ok=(0,)) -> None:
         sys.exit(f"draftlint {' '.join(map(str, args))} failed:\n{r.stdout}{r.stderr}")
 
 
-def to_pdf(docx: Path, tmp: Path) -> Path:
+# Comments printed as note marks on their words (LibreOffice 7.4 cannot print them in the margin).
+WITH_NOTES = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+
+
+def to_pdf(docx: Path, tmp: Path, target: str = "pdf") -> Path:
     # A profile of its own: a LibreOffice already running for someone else does not take the job.
     profile = (tmp / "profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
                     "--outdir", str(tmp), str(docx)], check=True, capture_output=True, timeout=180)
     pdf = tmp / (docx.stem + ".pdf")
     if not pdf.exists():
@@ -70,7 +74,8 @@ def main() -> None:
 
         # check exits 1: the example has findings, which is the point of the picture.
         draftlint("check", EXAMPLES / "S_RES_2365_2017.docx", "--annotate", tmp / "annotate-2365.docx", ok=(0, 1))
-        picture(to_pdf(tmp / "annotate-2365.docx", tmp), 1, "annotate-2365.png")
+        pdf = to_pdf(tmp / "annotate-2365.docx", tmp, WITH_NOTES)
+        picture(pdf, page_with(pdf, "note of the ongoing elaboration"), "annotate-2365.png")
 
         draftlint("diff", EXAMPLES / "A_RES_75_59.docx", EXAMPLES / "A_RES_77_64.docx", "-o", tmp / "redline.docx")
         pdf = to_pdf(tmp / "redline.docx", tmp)
