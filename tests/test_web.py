@@ -156,6 +156,45 @@ def test_a_missions_page_checks_with_its_own_configuration(tmp_path):
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "missing.yaml" in r.stderr and r.stdout == ""
 
 
+def test_a_configuration_above_the_servers_folder_changes_nothing(tmp_path):
+    """Without --config the page checks with none: a .draftlint.yaml in a folder above its temporary folder
+    (such as /tmp, which anyone on the machine may write) is not read, for the check nor for the SARIF report."""
+    folder = tmp_path / "server"
+    folder.mkdir()
+    for where in (tmp_path, folder, folder / "tmpdir"):
+        where.mkdir(exist_ok=True)
+        (where / ".draftlint.yaml").write_text("ignore: [punctuation]\n", encoding="utf-8")
+    s = webserver.start(folder)
+    try:
+        draft = [("draft", "A_RES_75_59.docx", EXAMPLE.read_bytes())]
+        found = json.loads(post(s.port, "/check", draft)[2])
+        sarif = json.loads(post(s.port, "/download/sarif", draft)[2])
+    finally:
+        assert s.stop() == 0
+    assert "punctuation.pp-end" in {f["rule"] for f in found["drafts"][0]["findings"]}
+    assert "punctuation.pp-end" in {r["ruleId"] for r in sarif["runs"][0]["results"]}
+
+
+def test_a_long_name_in_any_script_is_shortened_not_refused(server):
+    name = "\u6587" * 119 + ".md"  # 119 characters, 361 bytes in UTF-8: more than a Linux file name holds
+    status, _, body = post(server.port, "/check", [("draft", name, (ROOT / "examples" / "A_RES_75_59.md").read_bytes())])
+    assert status == 200, body
+    shown = json.loads(body)["drafts"][0]["name"]
+    assert shown.endswith(".md") and len(shown.encode("utf-8")) <= 200 and shown.startswith("\u6587" * 10)
+
+
+def test_another_loopback_address_answers_by_its_own_name(tmp_path):
+    s = webserver.start(tmp_path, "--host", "127.0.0.2")
+    try:
+        conn = http.client.HTTPConnection("127.0.0.2", s.port, timeout=30)
+        conn.request("GET", "/")
+        status = conn.getresponse().status
+        conn.close()
+    finally:
+        assert s.stop() == 0
+    assert status == 200
+
+
 def test_what_cannot_be_done_is_one_line(server):
     md = (ROOT / "examples" / "A_RES_75_59.md").read_bytes()
     status, _, body = post(server.port, "/download/fixed", [("draft", "A_RES_75_59.md", md)])

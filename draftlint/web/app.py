@@ -118,11 +118,12 @@ def _attachment(name: str) -> str:
     return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name)}"
 
 
-def create_app(loopback_only: bool = True, config: str | None = None) -> Starlette:
+def create_app(loopback_only: bool = True, config: str | None = None, also_hosts: tuple = ()) -> Starlette:
     """The application; `loopback_only` answers only requests addressed to this computer by name (127.0.0.1,
     localhost), which keeps another web site from reaching the page through a name it controls. `config`: the
-    configuration file (a mission's house packs) every draft is checked with."""
-    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS)] if loopback_only else []
+    configuration file (a mission's house packs) every draft is checked with; `also_hosts`: the loopback
+    address the server listens on when it is not one of the usual ones (127.0.0.2)."""
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS + list(also_hosts))] if loopback_only else []
     routes = [Route(path, page, methods=["GET"]) for path in STATIC]
     routes += [Route("/check", check, methods=["POST"]), Route("/download/{what}", download, methods=["POST"])]
     app = Starlette(routes=routes, middleware=middleware)

@@ -10,6 +10,7 @@ import os
 import re
 import tempfile
 import threading
+from importlib import resources
 from dataclasses import dataclass
 
 from draftlint.errors import InputError
@@ -19,6 +20,7 @@ from draftlint.errors import InputError
 # takes a fraction of a second, and only one upload is in memory as a model at any time.
 ENGINE = threading.Lock()
 NAME_LENGTH = 120
+NAME_BYTES = 200
 WORD = ".docx"  # what fix, annotate and the redline write into (not .docm or .dotx)
 
 
@@ -39,14 +41,18 @@ class Refused(Exception):
 
 def safe_name(name: str) -> str:
     """The file name to show and to save under: its last part only, without characters that mean something to a
-    file system or a terminal, at most NAME_LENGTH characters with its extension kept."""
+    file system or a terminal, at most NAME_LENGTH characters with its extension kept, and short enough in
+    UTF-8 for any file system (255 bytes on Linux: 120 Chinese characters are 360)."""
     base = re.split(r"[\\/]", name or "")[-1]
     base = "".join("_" if c in '<>:"|?*' or ord(c) < 32 or ord(c) == 127 else c for c in base).strip(" .")
     stem, ext = os.path.splitext(base)
     if not stem:
         stem = "draft"
     ext = ext[:12]
-    return stem[:NAME_LENGTH - len(ext)] + ext
+    stem = stem[:NAME_LENGTH - len(ext)]
+    while len((stem + ext).encode("utf-8")) > NAME_BYTES:
+        stem = stem[:-1]
+    return (stem or "draft") + ext
 
 
 class Workspace:
@@ -87,10 +93,15 @@ class Workspace:
             self._tmp.cleanup()
 
 
+# Without `serve --config`, the page checks with no configuration at all: one found by walking up from the
+# temporary folder (a /tmp/.draftlint.yaml anyone on the machine may write) must not change the findings.
+NO_CONFIGURATION = str(resources.files("draftlint.web") / "no-configuration.yaml")
+
+
 def _options(previous: str | None, config: str | None):
     from draftlint.lint.engine import Options
 
-    return Options(previous=previous, config=config)
+    return Options(previous=previous, config=config or NO_CONFIGURATION)
 
 
 def check(drafts: list[Upload], previous: Upload | None = None, config: str | None = None) -> dict:

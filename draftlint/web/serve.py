@@ -103,7 +103,7 @@ def serve(host: str, port: int, open_browser: bool, config: str | None = None) -
         print(f"draftlint: the page is at {url} (press Ctrl+C to stop)", flush=True)
         if open_browser:
             threading.Thread(target=_open_when_ready, args=(url, sock), daemon=True).start()
-        config = uvicorn.Config(create_app(loopback_only=loopback, config=config), log_level="warning", access_log=False,
+        config = uvicorn.Config(create_app(loopback_only=loopback, config=config, also_hosts=(host.strip("[]"),) if loopback else ()), log_level="warning", access_log=False,
                                 lifespan="off", server_header=False)
         # uvicorn stops on Ctrl+C or SIGTERM, then raises the signal again for the handler it found: ours, so
         # that the temporary folder is removed in any case.
