@@ -51,8 +51,10 @@ def _cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
 
 
 def _server_files(server) -> list[str]:
-    """Every file under the server's TMPDIR (its temporary folder is there)."""
-    return [str(p) for p in (server.folder / "tmpdir").rglob("*") if p.is_file()]
+    """Every file under the server's TMPDIR (its temporary folder is there) but its cache of validated
+    configurations, which holds no drafter's file and goes with the folder when the server stops."""
+    return [str(p) for p in (server.folder / "tmpdir").rglob("*")
+            if p.is_file() and "cache" not in p.relative_to(server.folder / "tmpdir").parts[1:2]]
 
 
 # --- the HTTP side -------------------------------------------------------------------------------------
