@@ -425,11 +425,11 @@ def diff(previous, draft, output, fmt):
               help="Check every draft with this configuration (a mission's own packs and settings).")
 def serve(host, port, no_browser, config_path):
     """Start the page on which a drafter drops drafts and sees the findings on the words, with the copies and
-    reports to download. Needs the web extra: pip install 'draftlint[web]'."""
+    reports to download. Needs the web extra: pip install '.[web]' in draftlint's folder."""
     try:
         from draftlint.web.serve import serve as run_server
     except ImportError as exc:  # starlette or uvicorn missing: the web extra is not installed
         _err(f"draftlint serve: error: the web page needs the web extra ({exc.name or exc} is not installed); "
-             "pip install 'draftlint[web]'")
+             "pip install '.[web]' in draftlint's folder")
         sys.exit(2)
     sys.exit(run_server(host, port, open_browser=not no_browser, config=config_path))

@@ -295,7 +295,7 @@ def test_serve_without_the_web_extra_says_how_to_get_it():
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.count("\n") == 1
     assert out.stderr.startswith("draftlint serve: error: the web page needs the web extra")
-    assert "pip install 'draftlint[web]'" in out.stderr
+    assert "pip install '.[web]'" in out.stderr
 
 
 def test_serve_on_a_port_in_use_is_one_line(server):
