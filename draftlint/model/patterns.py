@@ -32,6 +32,13 @@ CLOSING_MEETING = re.compile(
     rf"(?:\s+(?P<date>\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}}|\[date\]))?\.?$"
 )
 DATE_LINE = re.compile(rf"^(?:\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}}|\[date\])\.?$")
+# Lines of a heading, read by the model, laid out by the .docx builder and rewritten by scaffold: the agenda item
+# (its title is the next line); the line that says a text was adopted ("Resolution adopted by the General
+# Assembly on …", "Resolution 2365 (2017)"), and the one that says how ("[on the report of the First Committee
+# (A/78/409)]", "Adopted by the Security Council at its 7992nd meeting, on 30 June 2017").
+AGENDA_LINE = re.compile(r"^(?:Provisional )?[Aa]genda item\b|^Item \d+")
+HEADING_ADOPTED = re.compile(r"^(?:Resolution|Decision) adopted by\b|^Resolution (?:\d+|\[\.\.\]) \(.*\)$")
+HEADING_ADOPTED_HOW = re.compile(r"^\[(?:on the report|on the recommendation|without reference)|^Adopted by the ")
 ADOPTION_NOTE = re.compile(r"^\[(?:Adopted|Adopted without a vote|Adopted by a recorded vote|Adopted by a vote)\b.*\]\.?$")
 # Case is ignored only where it must be: under re.I a class such as [IVXL] also takes the dotless ı, which
 # makes `re` build a table of 65,536 entries when it compiles the pattern.

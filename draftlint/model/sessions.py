@@ -8,7 +8,7 @@ from datetime import date
 
 from draftlint.model.citations import _date, cited_in
 from draftlint.model.ordinals import value
-from draftlint.model.patterns import MONTH_RE
+from draftlint.model.patterns import AGENDA_LINE, MONTH_RE
 
 SESSION_LINE = re.compile(r"^(?P<ord>[A-Z][a-z]+(?:[-\u2010\u2011 \u00a0][a-z]+)?) session\b")
 SYMBOL = re.compile(r"\b(?:A/RES/(?P<res>\d{1,3})/(?P<n>\d{1,4})|A/C\.\d/(?P<c>\d{1,3})/L\.\d+|A/(?P<p>\d{1,3})/L\.\d+)")
@@ -92,7 +92,7 @@ def agenda_title(res) -> str | None:
     """The agenda-item title line of the heading (the line after "Agenda item 99 (kk)")."""
     lines = heading_text(res)
     for k, t in enumerate(lines):
-        if re.match(r"^(?:Provisional )?[Aa]genda item\b|^Item \d+", t) and k + 1 < len(lines):
+        if AGENDA_LINE.match(t) and k + 1 < len(lines):
             return lines[k + 1]
     return None
 

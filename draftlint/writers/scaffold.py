@@ -20,7 +20,7 @@ from draftlint.model.citations import cited_lists
 from draftlint.errors import InputError
 from draftlint.model.source import Paragraph, Run, replace_span
 from draftlint.model.ordinals import ordinal, value
-from draftlint.model.patterns import TO_SUPERSCRIPT, written
+from draftlint.model.patterns import HEADING_ADOPTED, HEADING_ADOPTED_HOW, TO_SUPERSCRIPT, written
 from draftlint.formats.text.write import paragraph_text
 
 COMMITTEE = re.compile(r"\[on the report of the (?:[^()\]]*\()?(?P<c>(?:First|Second|Third|Fourth|Fifth|Sixth) Committee)")
@@ -30,9 +30,6 @@ PURSUANT = re.compile(r"(?P<lead>report of the Secretary-General submitted pursu
 
 COMMITTEE_NUMBER = {"First": 1, "Second": 2, "Third": 3, "Fourth": 4, "Fifth": 5, "Sixth": 6}
 COUNCIL_SYMBOL = re.compile(r"\bS/RES/(?P<n>\d{1,5}) ?\((?P<y>\d{4})\)|^Resolution (?P<n2>\d{1,5}) \((?P<y2>\d{4})\)$")
-# Heading lines of an adopted text that a draft does not have.
-ADOPTED_LINE = re.compile(r"^(?:Resolution adopted by|Adopted by the)\b|^\[(?:on the report|without reference)\b"
-                          r"|^Resolution \d{1,5} \(\d{4}\)$")
 RES_SYMBOL = re.compile(r"\b[AS]/RES/[\w./-]+(?: ?\(\d{4}\))?")
 AGENDA_ITEM = re.compile(r"^((?:Provisional )?[Aa]genda item) \S+(?: \([a-z]+\))?")
 
@@ -144,7 +141,7 @@ class Scaffold:
             if node.kind == "title":
                 changed[node] = self._title()
                 continue
-            if ADOPTED_LINE.search(t):
+            if HEADING_ADOPTED.match(t) or HEADING_ADOPTED_HOW.match(t):  # a draft has neither
                 changed[node] = None
                 continue
             new = RES_SYMBOL.sub(self.draft_symbol, t)

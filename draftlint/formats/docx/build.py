@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 
 from draftlint.files import atomic_write
 from draftlint.model.labels import roman
+from draftlint.model.patterns import AGENDA_LINE, HEADING_ADOPTED, HEADING_ADOPTED_HOW
 from draftlint.formats.text import inline as text_inline
 from draftlint.formats.text.markup import accept_changes
 
@@ -186,9 +187,6 @@ ORGANS = {"General Assembly", "Security Council", "Economic and Social Council",
 MASTHEAD = re.compile(r"^United Nations(?: (?P<symbol>[A-Z]+/\S.*))?$")
 SYMBOL_LINE = re.compile(r"^[A-Z]+/\S+")
 DISTRIBUTION = re.compile(r"^(?:Distr\.:.*|Original:.*|\[date\]|\d{1,2} [A-Z][a-z]+ \d{4})$")
-AGENDA_LINE = re.compile(r"^(?:Provisional )?[Aa]genda item\b")
-ADOPTED_LINE = re.compile(r"^(?:Resolution|Decision) adopted by\b|^Resolution (?:\d+|\[\.\.\]) \(.*\)$")
-ADOPTED_NOTE = re.compile(r"^\[(?:on the report|on the recommendation|without reference)|^Adopted by the ")
 TEXT_WIDTH = 9506  # twentieths of a point between the margins of SECTION
 COLUMN = 6190  # where the symbol and the distribution lines start: room for "Distr.: General 14 December 2020"
 # "United Nations" in Times New Roman 10 pt is 60.8 pt wide (1217 twentieths), its space 50: the space after it,
@@ -260,9 +258,9 @@ class _Heading:
                 self.looks[k] = "sponsors"
                 if k + 1 < len(styles) and styles[k + 1] == "DocTitle":
                     self.looks[k + 1] = "draft-title"
-            elif ADOPTED_LINE.match(t):
+            elif HEADING_ADOPTED.match(t):
                 self.looks[k] = "adopted"
-            elif ADOPTED_NOTE.match(t):
+            elif HEADING_ADOPTED_HOW.match(t):
                 self.looks[k] = "adopted-note"
             elif k and AGENDA_LINE.match(texts[k - 1]):
                 self.looks[k] = "item-title"  # the agenda item's title, in bold under its number
