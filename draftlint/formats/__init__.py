@@ -8,7 +8,6 @@ from draftlint.model.source import Source
 
 DOCX_EXTENSIONS = (".docx", ".docm", ".dotx")
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
-DRAFT_EXTENSIONS = DOCX_EXTENSIONS + TEXT_EXTENSIONS
 
 
 def read(path: str) -> Source:

@@ -79,11 +79,6 @@ class Source:
     has_italics: bool = True  # False for a text copy that carries no formatting at all
 
 
-def join_paragraphs(first: Paragraph, second: Paragraph, sep: str = "") -> Paragraph:
-    """`first` followed by `second` as one paragraph (a page-break split, a deleted paragraph mark)."""
-    return join_all([first, second], sep)
-
-
 def join_all(parts: list[Paragraph], sep: str = "") -> Paragraph:
     """The paragraphs as one, in one pass: joining them two at a time copies the growing paragraph again
     for each part, quadratic in a file of thousands of parts."""

@@ -55,7 +55,7 @@ class Scaffold:
         if self.council:
             if session or cycle:
                 raise InputError("a Security Council resolution has no sessions; leave out --session and --cycle")
-            self.prev_session = self.target = self.cycle = self.next_session = None
+            self.prev_session = self.target = self.cycle = None
             self.symbol = self._council_symbol()
         else:
             self.prev_session = identity.session(prev)
@@ -68,7 +68,6 @@ class Scaffold:
                                  "(no “Decides to include in the provisional agenda of its … session”); give --session")
             base = self.prev_session if self.prev_session else self.target - (cycle or 1)
             self.cycle = cycle or max(1, self.target - base)
-            self.next_session = self.target + self.cycle
             self.symbol = identity.symbol(prev)
         # The paragraphs as the previous resolution has them, to find what edit() changed.
         self.before = {id(n.para): (n.para.text, n.para.italic_mask()) for n in prev.nodes}

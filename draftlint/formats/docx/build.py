@@ -39,18 +39,10 @@ def _now() -> str:
     return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _roman_set(limit=40):
-    return {roman(k) for k in range(1, limit)}
-
-
-ROMANS = _roman_set()
-
-
 class _Writer:
     def __init__(self, numbering: str, footnotes: str, italics: str):
         self.numbering, self.footnotes_mode, self.italics = numbering, footnotes, italics
         self.footnotes: dict[str, str] = {}  # typed number -> footnote id
-        self.footnote_xml: list[str] = []
         self.comments: list[str] = []
         self.change_id = 100
         self.sub_levels: list[str] = []  # state of the letter level, then the roman labels used under it
@@ -187,7 +179,6 @@ ORGANS = {"General Assembly", "Security Council", "Economic and Social Council",
 MASTHEAD = re.compile(r"^United Nations(?: (?P<symbol>[A-Z]+/\S.*))?$")
 SYMBOL_LINE = re.compile(r"^[A-Z]+/\S+")
 DISTRIBUTION = re.compile(r"^(?:Distr\.:.*|Original:.*|\[date\]|\d{1,2} [A-Z][a-z]+ \d{4})$")
-TEXT_WIDTH = 9506  # twentieths of a point between the margins of SECTION
 COLUMN = 6190  # where the symbol and the distribution lines start: room for "Distr.: General 14 December 2020"
 # "United Nations" in Times New Roman 10 pt is 60.8 pt wide (1217 twentieths), its space 50: the space after it,
 # widened by this much, starts the symbol at COLUMN, whatever the symbol.

@@ -7,7 +7,6 @@ __all__ = ["W", "w", "VAL", "PKG_REL", "XML_SPACE", "RPR_ORDER", "insert_ordered
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 P, R, T, DELTEXT = w("p"), w("r"), w("t"), w("delText")
 INSTR, DELINSTR = w("instrText"), w("delInstrText")

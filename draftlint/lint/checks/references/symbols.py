@@ -108,7 +108,6 @@ def missing_years(text: str, security_council: bool, lists=None):
 
 
 # --- Ibid. ----------------------------------------------------------------------------------------------------
-IBID_RE = re.compile(r"(?<![A-Za-z])[Ii]bid\b\.?")
 # The Ibid. that repeats the previous footnote opens the note ("Ibid., vol. 2399", "See ibid."); one inside a
 # note ("…; and ibid., Supplement No. 13A") repeats the reference before it in the same note.
 OPENING_IBID = re.compile(r"(?:See[ \u00a0]+)?\*?[Ii]bid\b\.?")
