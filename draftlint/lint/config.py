@@ -16,6 +16,8 @@ NAMES = (".draftlint.yaml", ".draftlint.yml")
 
 @dataclass
 class Config:
+    """A configuration (.draftlint.yaml, or [tool.draftlint] in pyproject.toml) as read and validated."""
+
     path: str | None = None
     packs: list[str] = field(default_factory=list)
     select: list[str] = field(default_factory=list)

@@ -10,6 +10,8 @@ from draftlint.lint.rule import Finding, prefix_length
 
 @dataclass(slots=True)
 class FileResult:
+    """What checking one file gave: its findings, or the one-line reason it could not be checked."""
+
     path: str
     kind: str | None = None
     error: str | None = None
@@ -22,6 +24,8 @@ class FileResult:
 
 @dataclass(slots=True)
 class Options:
+    """How a check runs, from the command line: rules selected or ignored, configuration, profile."""
+
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     config: str | None = None  # a configuration file given on the command line

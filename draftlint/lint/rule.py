@@ -20,6 +20,8 @@ def text_start(node) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule as `draftlint rules`, the docs and every output format show it: its id, severity and doc."""
+
     id: str
     category: str
     severity: str
@@ -71,6 +73,8 @@ class Rule:
 
 @dataclass(slots=True)
 class Finding:
+    """One departure from the conventions, tied to the paragraph a drafter names, with what `fix` would do."""
+
     rule: str
     message: str
     label: str

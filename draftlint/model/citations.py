@@ -51,6 +51,8 @@ FAMILY = {"ga": "ga", "old": "ga", "special": "ga", "sc": "sc", "annual": "annua
 
 @dataclass(slots=True)
 class Cited:
+    """One resolution or decision cited in a paragraph: its symbol, where it stands and what kind it is."""
+
     symbol: str  # "70/46", "2365 (2017)"
     start: int
     end: int
@@ -78,6 +80,8 @@ class Cited:
 
 @dataclass(slots=True)
 class CitedList:
+    """A list of cited resolutions after one word ("resolutions 70/46, 71/56 and 72/42"), with what separates them."""
+
     word: str  # "resolution", "resolutions", "decision" …
     start: int
     end: int

@@ -66,6 +66,8 @@ CONTINUATIONS: dict[str, list[str]] = {
 
 @dataclass(slots=True)
 class Lead:
+    """The lead phrase a preambular or operative paragraph opens with, and how much of it must and may be in italics."""
+
     start: int  # where the lead begins in the paragraph text
     min_end: int  # end of the words that must be in italics
     end: int  # end of the longest extent that may be in italics

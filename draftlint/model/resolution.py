@@ -21,6 +21,9 @@ ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 @dataclass(eq=False, slots=True)
 class Node:
+    """One part of the resolution (a paragraph, a sub-paragraph, the heading …), labelled as a drafter names it
+    (PP3, OP12 (b))."""
+
     kind: str  # heading, title, opening, pp, op, chapeau, sub, text, section, closing, annex, trailer, footnote
     label: str
     para: Paragraph
@@ -59,6 +62,8 @@ class Node:
 
 @dataclass(slots=True)
 class FootnoteEntry:
+    """A footnote as the draft numbers it: its mark or marks in the text and its own words."""
+
     number: str  # as the reader sees it: "1", "2" … or "*"
     key: str
     footnote: Footnote | None  # None when a mark points at nothing
@@ -69,6 +74,8 @@ class FootnoteEntry:
 
 @dataclass(slots=True)
 class Resolution:
+    """A draft read into its parts: heading, preamble, operative paragraphs, footnotes; what every check reads."""
+
     source: Source
     kind: str
     draft: bool

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 @dataclass(slots=True)
 class Run:
+    """Text of one formatting: whether it is in italics or in superscript."""
+
     text: str
     italic: bool
     superscript: bool = False
@@ -28,6 +30,8 @@ class Mark:
 
 @dataclass(slots=True)
 class Paragraph:
+    """A paragraph as read: its runs, its automatic number and footnote marks, where it stands in the file."""
+
     runs: list[Run]
     number: str | None = None  # automatic number as printed ("1.", "(a)"); typed ones stay in the text
     level: int | None = None  # list level of an automatic number (0 = top)
@@ -52,6 +56,8 @@ class Paragraph:
 
 @dataclass(slots=True)
 class Footnote:
+    """A Word footnote: its key (the footnote's id in the file) and its paragraphs."""
+
     key: str
     paragraphs: list[Paragraph]
 
@@ -62,6 +68,8 @@ class Footnote:
 
 @dataclass(slots=True)
 class Comment:
+    """A Word comment in the draft: who wrote it and what it says."""
+
     id: str
     author: str
     text: str

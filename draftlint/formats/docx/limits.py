@@ -178,16 +178,22 @@ class Package:
         return name if self.has(name) else None
 
 
-# Bytes that spell a DTD in the encodings an XML file may declare without a byte-order mark.
-_DTD_MARKERS = tuple(m.encode(codec) for m in ("<!DOCTYPE", "<!ENTITY")
-                     for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
+def _spells_dtd(data: bytes) -> bool:
+    """Whether the bytes spell a DTD in any encoding an XML file may declare without a byte-order mark. Asked only
+    of a part with a "!" in it (every such spelling holds that byte), which a Word part almost never has: the
+    codecs are not loaded for nothing."""
+    return any(m.encode(codec) in data for m in ("<!DOCTYPE", "<!ENTITY")
+               for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
+
+
+def _dtd(name: str) -> InputError:
+    return InputError(f"{name} contains a DOCTYPE or entity declarations, which a real Word file never has")
 
 
 def parse_xml(data: bytes, name: str):
     # Word never writes a DTD; refusing one outright rules out entity expansion and external fetches.
-    dtd = InputError(f"{name} contains a DOCTYPE or entity declarations, which a real Word file never has")
-    if b"!" in data and any(m in data for m in _DTD_MARKERS):  # every marker holds the byte of "!"
-        raise dtd
+    if b"!" in data and _spells_dtd(data):
+        raise _dtd(name)
     # Each element costs libxml2 some 200 bytes: counting the tags first keeps a small part full of empty
     # elements (9 million <w:p/> in 56 MB) from taking gigabytes before the paragraph cap is reached.
     if data.count(b"<") > MAX_ELEMENTS:
@@ -200,5 +206,5 @@ def parse_xml(data: bytes, name: str):
         raise InputError(f"{name} is empty")
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:  # an encoding the byte markers above do not spell
-        raise dtd
+        raise _dtd(name)
     return root

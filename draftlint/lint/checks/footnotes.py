@@ -83,6 +83,8 @@ def check(res):
 
 @dataclass(slots=True)
 class MarkChange:
+    """A typed footnote mark that `fix` renumbers."""
+
     paragraph: int  # the reader's Paragraph.index
     offset: int  # where the mark stands in the paragraph text
     old: str
@@ -91,6 +93,8 @@ class MarkChange:
 
 @dataclass(slots=True)
 class LineChange:
+    """A typed footnote line that `fix` renumbers or rewrites."""
+
     paragraph: int  # a typed footnote line ("¹ A/77/100.")
     number: str  # the number it carries, changed when not this
     start: int  # its words (with the space before them): a span of the paragraph text
@@ -100,6 +104,8 @@ class LineChange:
 
 @dataclass(slots=True)
 class Renumbering:
+    """Every change `fix` makes to renumber typed footnotes."""
+
     marks: list[MarkChange] = field(default_factory=list)
     lines: list[LineChange] = field(default_factory=list)
 
