@@ -5,7 +5,8 @@ at every position of every paragraph, and compiling it costs milliseconds in eac
 string a pack's rules look for (the words and phrases of its lists, the strings read from its patterns) goes
 into one Aho–Corasick automaton (pyahocorasick), which finds all of them in a text in one pass. A rule then
 runs its regex only on the texts that contain what every one of its matches must contain; the regex itself
-decides, so the findings are those of the plain scan.
+decides, so the findings are those of the plain scan. A listed word counts only where it stands as a whole word,
+as its regex matches it.
 """
 from __future__ import annotations
 
@@ -27,17 +28,22 @@ class Needles:
 
     A case-sensitive string goes into the automaton case-folded, and a text that holds its folded form is then
     asked for the string itself: a string in Text.flat_exact has its folded form in Text.flat (the same text
-    case-folded), so one pass over Text.flat finds both kinds."""
+    case-folded), so one pass over Text.flat finds both kinds.
+
+    A listed word or phrase (Words) matches only as a whole word (WHOLE_WORD), so it counts as found only where
+    it stands as one: 'un' inside 'under' or 'program' inside 'programme' does not make a paragraph a candidate
+    for the regex. A string that a pattern needs may stand anywhere and counts wherever it occurs."""
 
     __slots__ = ("_strings", "_exact", "_automaton", "version")
 
     def __init__(self):
-        self._strings: set[str] = set()  # what the automaton looks for: case-folded
+        self._strings: dict[str, bool] = {}  # what the automaton looks for, case-folded -> only as a whole word
         self._exact: dict[str, set[str]] = {}  # folded form -> the case-sensitive strings with that form
         self._automaton = None
         self.version = 0  # what a text found is kept under: a string added later makes it stale
 
-    def add(self, strings, exact: bool = False) -> None:
+    def add(self, strings, exact: bool = False, whole: bool = False) -> None:
+        """`whole`: the strings are looked for only as whole words (as long as no other rule wants them anywhere)."""
         for s in strings:
             if not s:
                 continue
@@ -45,27 +51,59 @@ class Needles:
             if exact and s not in self._exact.get(key, ()):
                 self._exact.setdefault(key, set()).add(s)
                 self.version += 1
-            if key not in self._strings:
-                self._strings.add(key)
+            whole_only = whole and self._strings.get(key, True)
+            if self._strings.get(key) is not whole_only:
+                self._strings[key] = whole_only
                 self._automaton = None
                 self.version += 1
 
-    def find(self, flat: str) -> frozenset[str]:
-        """The (case-folded) strings of this set that occur in `flat`, a Text.flat."""
+    def find(self, flat: str, flat_exact: str) -> frozenset[str]:
+        """The (case-folded) strings of this set that occur in `flat`, a Text.flat (`flat_exact`: the same text
+        with its case kept, Text.flat_exact)."""
         automaton = self._automaton
         if automaton is None:
             if not self._strings:
                 return frozenset()
             automaton = ahocorasick.Automaton()
-            for s in self._strings:
-                automaton.add_word(s, s)
+            for s, whole in self._strings.items():
+                automaton.add_word(s, (s, whole))
             automaton.make_automaton()
             self._automaton = automaton
-        return frozenset([s for _, s in automaton.iter(flat)])
+        if len(flat) != len(flat_exact):
+            # Case folding lengthened a character (ß -> ss): a position in `flat` is not that character's in the
+            # text, so the edges of a word cannot be read there; every occurrence counts.
+            return frozenset([s for _, (s, _) in automaton.iter(flat)])
+        found = set()
+        for end, (s, whole) in automaton.iter(flat):
+            if s not in found and (not whole or _whole_at(flat_exact, end + 1 - len(s), end + 1)):
+                found.add(s)
+        return frozenset(found)
 
     def find_exact(self, folded: frozenset[str], flat_exact: str) -> frozenset[str]:
         """The case-sensitive strings that occur in `flat_exact`, given what find() found in the same text."""
-        return frozenset([s for key in folded if key in self._exact for s in self._exact[key] if s in flat_exact])
+        exact, strings = self._exact, self._strings
+        return frozenset([s for key in folded if key in exact for s in exact[key]
+                          if (_occurs_whole(s, flat_exact) if strings[key] else s in flat_exact)])
+
+
+def _joins(c: str) -> bool:
+    """Whether a character next to a word makes it part of a longer one, as [\\w’'-] in WHOLE_WORD (\\w: what
+    str.isalnum() accepts, and the underscore)."""
+    return c.isalnum() or c in "_’'-"
+
+
+def _whole_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as a whole word (WHOLE_WORD: nothing that joins it on either side)."""
+    return not (start > 0 and _joins(text[start - 1]) or end < len(text) and _joins(text[end]))
+
+
+def _occurs_whole(s: str, text: str) -> bool:
+    at = text.find(s)
+    while at != -1:
+        if _whole_at(text, at, at + len(s)):
+            return True
+        at = text.find(s, at + 1)
+    return False
 
 
 class Text:
@@ -101,7 +139,7 @@ class Text:
             self._found = {}
         kept = self._found.get(needles)
         if kept is None or kept[0] != needles.version:
-            kept = self._found[needles] = [needles.version, needles.find(self.flat), None]
+            kept = self._found[needles] = [needles.version, needles.find(self.flat, self.flat_exact), None]
         if not exact:
             return kept[1]
         if kept[2] is None:
@@ -159,7 +197,7 @@ class Words:
                 flat = " ".join((p if case_sensitive else p.casefold()).split())
                 self.flat[p] = flat
                 self.by_flat.setdefault(flat, []).append(p)
-        self.needles.add(self.by_flat, case_sensitive)
+        self.needles.add(self.by_flat, case_sensitive, whole=True)
 
     def present(self, where) -> tuple[str, ...]:
         """The phrases of this list that occur in `where` (a Text, or a Scope: in any of its parts), whatever
