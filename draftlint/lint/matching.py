@@ -6,7 +6,8 @@ string a pack's rules look for (the words and phrases of its lists, the strings 
 into one Aho–Corasick automaton (pyahocorasick), which finds all of them in a text in one pass. A rule then
 runs its regex only on the texts that contain what every one of its matches must contain; the regex itself
 decides, so the findings are those of the plain scan. A listed word counts only where it stands as a whole word,
-as its regex matches it.
+as its regex matches it; a pattern whose every match starts with one of a few strings is tried only where they
+start (leading_strings, Text.starts).
 """
 from __future__ import annotations
 
@@ -133,6 +134,21 @@ class Text:
             self._flat_exact = " ".join(self.text.split())
         return self._flat_exact
 
+    def starts(self, strings: frozenset[str] | None) -> list[int] | None:
+        """Where in the text the (case-folded) strings start, in order; None when no strings are given or the
+        positions of Text.flat are not those of the text (white space flattened, or a character that case folding
+        lengthens: ß -> ss)."""
+        flat = self.flat
+        if strings is None or len(flat) != len(self.text) or self.flat_exact != self.text:
+            return None
+        at = set()
+        for s in strings:
+            k = flat.find(s)
+            while k != -1:
+                at.add(k)
+                k = flat.find(s, k + 1)
+        return sorted(at)
+
     def found(self, needles: Needles, exact: bool = False) -> frozenset[str]:
         """The strings of `needles` that occur in this text (flat, or flat_exact)."""
         if self._found is None:
@@ -226,19 +242,26 @@ class Words:
 LIMIT = 64  # at most this many alternative strings are followed through a pattern
 
 
+def _parse(pattern: str, flags: int):
+    """The pattern as `re` reads it, or None (the `regex` module's syntax)."""
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover - older Pythons
+        import sre_parse
+    try:
+        return sre_parse.parse(pattern, flags)
+    except Exception:
+        return None
+
+
 def required_strings(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
     """Groups of case-folded strings such that every match of the pattern contains a string of each group,
     or None when the pattern names none (a rule without them is run on every text).
 
     Read from the parsed pattern: literal characters, small classes such as [Ss], groups, alternations and
     optional parts are followed as sets of strings; wildcards and large classes end a string."""
-    try:
-        from re import _parser as sre_parse  # Python 3.11+
-    except ImportError:  # pragma: no cover - older Pythons
-        import sre_parse
-    try:
-        parsed = sre_parse.parse(pattern, flags)
-    except Exception:  # a pattern `re` cannot read (the `regex` module's syntax): no prefilter
+    parsed = _parse(pattern, flags)
+    if parsed is None:  # a pattern `re` cannot read (the `regex` module's syntax): no prefilter
         return None
     exact, required = _sequence(list(parsed))
     if exact is not None and "" not in exact:
@@ -247,6 +270,42 @@ def required_strings(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...
     # string tells nothing.
     groups = {tuple(sorted({" ".join(s.casefold().split()) for s in group})) for group in required}
     return tuple(sorted(g for g in groups if "" not in g)) or None
+
+
+def leading_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Case-folded strings such that every match of the pattern starts with one of them, or None when the
+    pattern names none: a match can then start only where one of them does (Text.starts)."""
+    parsed = _parse(pattern, flags)
+    found = _leading(list(parsed)) if parsed is not None else None
+    if not found:
+        return None
+    found = {s.casefold() for s in found}
+    # As matched, not flattened: a string with white space other than single inner spaces is not in Text.flat
+    # as it is (and "" starts every match).
+    if any(not s or s != " ".join(s.split()) for s in found):
+        return None
+    return frozenset(found)
+
+
+def _leading(items) -> set[str] | None:
+    """The strings a match of the sequence starts with: the exact strings of its first items."""
+    current: set[str] = {""}
+    for op, arg in items:
+        name = str(op)
+        exact, _ = _item(name, arg)
+        if exact is None:
+            if name == "SUBPATTERN":
+                exact = _leading(list(arg[-1]))
+            elif name == "BRANCH":
+                alts = [_leading(list(alt)) for alt in arg[1]]
+                exact = set().union(*alts) if all(alts) else None
+            if exact is not None and len(current) * len(exact) <= LIMIT:
+                current = {a + b for a in current for b in exact}
+            break
+        if len(current) * len(exact) > LIMIT:
+            break
+        current = {a + b for a in current for b in exact}
+    return None if "" in current else current
 
 
 def _sequence(items) -> tuple[set[str] | None, list[set[str]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftlint.lint.matching import Needles, Scope, Text, Words
+from draftlint.lint.matching import Needles, Scope, Text, Words, leading_strings
 from draftlint.lint.packpatterns import PATTERN_TIMEOUT, compile_pattern
 from draftlint.lint.rule import Rule
 
@@ -120,6 +120,7 @@ class WordsRule(PackRule):
         super().__init__(spec, *args, **kwargs)
         self.words = self._words(spec)
         self.patterns = [f"(?:{p})" for p in spec.get("patterns", ())]
+        self._leading = None  # (the regex of the patterns alone, the strings its matches start with)
         for groups in self.pattern_strings or ():
             for group in groups:
                 self.needles.add(group)
@@ -187,7 +188,7 @@ class ScanRule(WordsRule):
         if regex is None:
             return
         spans = None
-        for m in self._finditer(regex, text.text):
+        for m in self._search(regex, text, present):
             if self.exceptions is not None:
                 if spans is None:
                     spans = self._exception_spans(text)
@@ -198,6 +199,29 @@ class ScanRule(WordsRule):
             if suggestion is None:
                 continue
             yield self.say(target, match=found, suggestion=suggestion, **self._span(target, text, m, suggestion))
+
+    def _search(self, regex, text: Text, words):
+        """The matches of the regex in the text, as finditer gives them. When the regex holds the rule's patterns
+        alone (no listed `words` in this text) and every match starts with one of a few strings
+        (matching.leading_strings), it is tried only where one of them starts: a pattern that opens with a
+        lookbehind, as most of the UN packs' do, is otherwise tried at every position of the text. (A `regex`
+        pattern, a delegation's under a timeout, is searched as written.)"""
+        starts = None
+        if not words and isinstance(regex, re.Pattern):
+            leading = self._leading
+            if leading is None or leading[0] is not regex:
+                leading = self._leading = (regex, leading_strings(regex.pattern, regex.flags))
+            starts = text.starts(leading[1])
+        if starts is None:
+            yield from self._finditer(regex, text.text)
+            return
+        end = 0
+        for at in starts:
+            if at >= end:  # as finditer: the next match starts after the last one
+                m = regex.match(text.text, at)
+                if m is not None:
+                    end = m.end()
+                    yield m
 
     def _suggestion(self, found: str) -> str | None:
         """What the message offers instead of the match; None: the match is no finding."""
