@@ -111,28 +111,20 @@ class Text:
     """One text as the prefilter sees it: case-folded, white space flattened, and the strings of each pack
     found in it, each computed once (a paragraph's Text is shared by every rule and scope that reads it)."""
 
-    __slots__ = ("text", "_flat", "_flat_exact", "_found")
+    __slots__ = ("text", "flat_exact", "flat", "_found")
 
     def __init__(self, text: str):
         self.text = text
-        self._flat = None
-        self._flat_exact = None
-        self._found: dict | None = None
-
-    @property
-    def flat(self) -> str:
-        """Case-folded, each run of white space one space: where a phrase matched with \\s+ is a plain substring.
-        (Case folding neither makes nor takes white space, so this is flat_exact case-folded.)"""
-        if self._flat is None:
-            self._flat = self.flat_exact.casefold()
-        return self._flat
-
-    @property
-    def flat_exact(self) -> str:
-        """As `flat`, with the case kept (for case-sensitive word lists)."""
-        if self._flat_exact is None:
-            self._flat_exact = " ".join(self.text.split())
-        return self._flat_exact
+        # As `flat`, with the case kept (for case-sensitive word lists). A printable text has no white space but
+        # the plain space (the others are control characters or separators), so most paragraphs are flat already.
+        if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+            self.flat_exact = text
+        else:
+            self.flat_exact = " ".join(text.split())
+        # Case-folded, each run of white space one space: where a phrase matched with \s+ is a plain substring.
+        # (Case folding neither makes nor takes white space, so this is flat_exact case-folded.)
+        self.flat = self.flat_exact.casefold()
+        self._found: dict = {}
 
     def starts(self, strings: frozenset[str] | None) -> list[int] | None:
         """Where in the text the (case-folded) strings start, in order; None when no strings are given or the
@@ -151,16 +143,15 @@ class Text:
 
     def found(self, needles: Needles, exact: bool = False) -> frozenset[str]:
         """The strings of `needles` that occur in this text (flat, or flat_exact)."""
-        if self._found is None:
-            self._found = {}
+        return self._strings(needles)[2 if exact else 1]
+
+    def _strings(self, needles: Needles) -> tuple[int, frozenset[str], frozenset[str]]:
+        """(needles.version, the strings found in flat, those found in flat_exact)."""
         kept = self._found.get(needles)
         if kept is None or kept[0] != needles.version:
-            kept = self._found[needles] = [needles.version, needles.find(self.flat, self.flat_exact), None]
-        if not exact:
-            return kept[1]
-        if kept[2] is None:
-            kept[2] = needles.find_exact(kept[1], self.flat_exact)
-        return kept[2]
+            folded = needles.find(self.flat, self.flat_exact)
+            kept = self._found[needles] = (needles.version, folded, needles.find_exact(folded, self.flat_exact))
+        return kept
 
 
 class Scope:
@@ -175,18 +166,24 @@ class Scope:
 
     def found(self, needles: Needles, exact: bool = False) -> dict[str, list[int]]:
         """String of `needles` -> indexes of the parts that contain it (only strings found in some part)."""
-        key = (needles, exact)
-        kept = self._index.get(key)
+        kept = self._index.get(needles)
         if kept is None or kept[0] != needles.version:
-            index: dict[str, list[int]] = {}
+            folded: dict[str, list[int]] = {}
+            cased: dict[str, list[int]] = {}  # both at once: a scope has rules of either kind
             for k, (_, text) in enumerate(self.parts):
-                for s in text.found(needles, exact):
-                    if s in index:
-                        index[s].append(k)
+                _, in_flat, in_exact = text._strings(needles)
+                for s in in_flat:
+                    if s in folded:
+                        folded[s].append(k)
                     else:
-                        index[s] = [k]
-            kept = self._index[key] = (needles.version, index)
-        return kept[1]
+                        folded[s] = [k]
+                for s in in_exact:
+                    if s in cased:
+                        cased[s].append(k)
+                    else:
+                        cased[s] = [k]
+            kept = self._index[needles] = (needles.version, folded, cased)
+        return kept[2] if exact else kept[1]
 
     def containing(self, s: str, needles: Needles, exact: bool = False) -> list[int]:
         """Indexes of the parts whose flat text (Text.flat, or Text.flat_exact) contains `s`, one of `needles`."""
