@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from draftlint.lint.matching import Text, Words, required_strings
+from draftlint.lint.matching import Text, Words, leading_strings, required_strings
 from draftlint.lint.packrules import units
 from draftlint.lint.packs import builtin_rules, compile_pack
 from draftlint.formats import read
@@ -109,6 +109,36 @@ def test_random_mixtures_same_findings_as_plain_scan(pieces):
     res = draft_of("1. *Welcomes* " + "".join(pieces) + ";")
     for rule in RULES:
         assert prefiltered(rule, res) == plain_scan(rule, res), rule.id
+
+
+LEADING = sorted({s for rule in RULES if rule.patterns
+                  for s in leading_strings(rule.regex.pattern, rule.regex.flags) or ()})
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.one_of(st.sampled_from(LEADING), st.sampled_from(LEADING).map(str.title),
+                          st.sampled_from(LEADING).map(str.upper),
+                          st.sampled_from(EDGES + ["States", "Resolution 5", "resolution ", " 70/1", "S-1", "ß", "İ"])),
+                min_size=1, max_size=12))
+def test_patterns_tried_where_their_matches_start_same_findings_as_plain_scan(pieces):
+    """A rule of patterns is tried only where a string that starts every match of them stands (Text.starts)."""
+    res = draft_of("1. *Welcomes* " + "".join(pieces) + ";")
+    for rule in RULES:
+        assert prefiltered(rule, res) == plain_scan(rule, res), rule.id
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    (r"(?<![\w-])(?i:general assembly|united nations)(?!\w)", {"general assembly", "united nations"}),
+    (r"(?<=\s)(?:Resolutions?|Decisions?)(?=\s+\d)", {"resolution", "resolutions", "decision", "decisions"}),
+    (r"[Ss]tates?\s+part(?:y|ies)", {"state", "states"}),
+    (r"(?:a|b\d)", {"a", "b"}),
+    (r"x?y", {"xy", "y"}),
+    (r"x?\d", None),
+    (r"\d+x", None),
+    (r" x", None),  # a leading space: not as it stands in a flat text
+])
+def test_leading_strings_start_every_match(pattern, expected):
+    assert leading_strings(pattern) == (frozenset(expected) if expected is not None else None)
 
 
 @pytest.mark.parametrize("pattern,text", [
