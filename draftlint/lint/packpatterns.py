@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftlint.lint.matching import required_strings
+from draftlint.lint.matching import leading_strings, required_strings
 
 PATTERN_TIMEOUT = 0.25  # seconds a pattern of a delegation's pack may take on one text
 
@@ -22,6 +22,15 @@ def pattern_strings(spec: dict) -> list | None:
             return None
         out.append([list(group) for group in found])
     return out
+
+
+def pattern_starts(spec: dict) -> frozenset[str] | None:
+    """The strings every match of the rule's patterns starts with (matching.leading_strings), or None."""
+    patterns = spec.get("patterns", ())
+    if not patterns:
+        return None
+    flags = 0 if spec.get("case_sensitive", False) else re.IGNORECASE
+    return leading_strings("|".join(f"(?:{p})" for p in patterns), flags)
 
 
 # Unicode classes that name a case. With case_sensitive: false, `regex` (like `re`) matches \p{Lu} with any

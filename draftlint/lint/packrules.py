@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from draftlint.lint.matching import Needles, Scope, Text, Words, leading_strings
-from draftlint.lint.packpatterns import PATTERN_TIMEOUT, compile_pattern
+from draftlint.lint.matching import Needles, Scope, Text, Words
+from draftlint.lint.packpatterns import PATTERN_TIMEOUT, compile_pattern, pattern_starts
 from draftlint.lint.rule import Rule
 
 
@@ -120,7 +120,9 @@ class WordsRule(PackRule):
         super().__init__(spec, *args, **kwargs)
         self.words = self._words(spec)
         self.patterns = [f"(?:{p})" for p in spec.get("patterns", ())]
-        self._leading = None  # (the regex of the patterns alone, the strings its matches start with)
+        # The strings every match of the patterns starts with (matching.leading_strings), or None: given by the
+        # built-in packs' cache, else read from the patterns when first needed.
+        self.starts_with: frozenset[str] | None | bool = False
         for groups in self.pattern_strings or ():
             for group in groups:
                 self.needles.add(group)
@@ -208,10 +210,9 @@ class ScanRule(WordsRule):
         pattern, a delegation's under a timeout, is searched as written.)"""
         starts = None
         if not words and isinstance(regex, re.Pattern):
-            leading = self._leading
-            if leading is None or leading[0] is not regex:
-                leading = self._leading = (regex, leading_strings(regex.pattern, regex.flags))
-            starts = text.starts(leading[1])
+            if self.starts_with is False:
+                self.starts_with = pattern_starts(self.spec)
+            starts = text.starts(self.starts_with)
         if starts is None:
             yield from self._finditer(regex, text.text)
             return

@@ -12,7 +12,7 @@ from draftlint.errors import InputError, PackError
 from draftlint.resources import resource_dir
 from draftlint.safeio import read_regular
 from draftlint.lint.matching import Needles
-from draftlint.lint.packpatterns import pattern_strings
+from draftlint.lint.packpatterns import pattern_starts, pattern_strings
 from draftlint.lint.packrules import KINDS, PackRule
 
 PLACEHOLDERS = {"match", "suggestion", "label"}
@@ -175,12 +175,15 @@ def _placeholders(message: str) -> set[str]:
 
 
 def compile_pack(data: dict, path: str, eager: bool = True, needs: dict | None = None,
-                 untrusted: bool | None = None, needles: Needles | None = None) -> list[PackRule]:
+                 untrusted: bool | None = None, needles: Needles | None = None,
+                 starts: dict | None = None) -> list[PackRule]:
     """The pack's rules, each of the class of its kind (packrules.KINDS), for the built-in packs, their cache
     and a delegation's pack alike. `eager` compiles every pattern now (a delegation's pack seen for the first
     time), else on first use. `needs`: what each rule's patterns need (rule id -> packpatterns.pattern_strings),
     read from them in advance. `untrusted` (default: as `eager`): a delegation's pack, whose patterns run under
-    a timeout. `needles`: the strings the rules look for, shared with other packs (default: the pack's own)."""
+    a timeout. `needles`: the strings the rules look for, shared with other packs (default: the pack's own).
+    `starts`: the strings every match of each rule's patterns starts with (rule id -> packpatterns.pattern_starts,
+    for the rules that have them), read in advance; without it, read from the patterns when first needed."""
     rules = []
     seen = set()
     if needles is None:  # one automaton for the whole pack: a text is searched once for all its rules
@@ -198,6 +201,8 @@ def compile_pack(data: dict, path: str, eager: bool = True, needs: dict | None =
         strings = needs.get(rid, []) if needs is not None else pattern_strings(spec)
         rule = KINDS[spec["kind"]](spec, rid, data["pack"], where, strings,
                                    eager if untrusted is None else untrusted, needles)
+        if starts is not None and hasattr(rule, "starts_with"):
+            rule.starts_with = frozenset(starts[rid]) if rid in starts else None
         if eager:
             rule.check_patterns()
         rules.append(rule)
@@ -224,8 +229,11 @@ def builtin_cache() -> str:
 
     sources = _sources()
     packs = [load_yaml(str(resource_dir("rules") / name), trusted=True) for name in sources]
-    needs = {f"{pack['pack']}.{spec['id']}": pattern_strings(spec) for pack in packs for spec in pack["rules"]}
-    data = {"sources": sources, "packs": packs, "pattern_strings": {k: v for k, v in needs.items() if v != []}}
+    specs = {f"{pack['pack']}.{spec['id']}": spec for pack in packs for spec in pack["rules"]}
+    needs = {rid: pattern_strings(spec) for rid, spec in specs.items()}
+    starts = {rid: sorted(found) for rid, spec in specs.items() if (found := pattern_starts(spec))}
+    data = {"sources": sources, "packs": packs, "pattern_strings": {k: v for k, v in needs.items() if v != []},
+            "pattern_starts": starts}
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -247,14 +255,15 @@ def builtin_rules() -> tuple[PackRule, ...]:
     sources = _sources()
     cache = _read_cache()
     if cache is not None and cache.get("sources") == sources:
-        data, needs = zip(sources, cache["packs"]), cache["pattern_strings"]
+        data, needs, starts = zip(sources, cache["packs"]), cache["pattern_strings"], cache.get("pattern_starts")
     else:  # the YAML changed since the cache was built: read it directly
         data = [(name, load_yaml(str(resource_dir("rules") / name), trusted=True)) for name in sources]
-        needs = None
+        needs = starts = None
     out = []
     needles = Needles()  # the UN packs are searched for as one
     for name, pack in data:
-        out.extend(compile_pack(pack, str(resource_dir("rules") / name), eager=False, needs=needs, needles=needles))
+        out.extend(compile_pack(pack, str(resource_dir("rules") / name), eager=False, needs=needs, needles=needles,
+                                starts=starts))
     return tuple(out)
 
 
