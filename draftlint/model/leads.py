@@ -84,28 +84,33 @@ class Lead:
     words: tuple[tuple[str, int, int], ...] = ()
 
 
-# A word and the spaces before it: matched again and again where the last match ended (Pattern.scanner), the
-# words of a lead are read in C, up to the first comma or other sign.
-SPACED_WORD = re.compile(r"[ \t\u00a0]*(" + WORD.pattern + ")")
+# Up to 12 words from where a lead starts, separated only by spaces (a comma or other sign ends the lead): one
+# match finds how far they go, and str.split reads them there, in C.
+WORD_RUN = re.compile(r"(?:[ \t\u00a0]*" + WORD.pattern + "){1,12}")
 
 
-def _tokens(text: str, start: int, limit: int = 12) -> list[tuple[str, int, int]]:
-    """The first `limit` words from `start` that are separated only by spaces (a comma or other sign ends the
-    lead), each with its start and end."""
-    toks = []
-    match = SPACED_WORD.scanner(text, start).match
-    while len(toks) < limit and (m := match()) is not None:
-        toks.append((m.group(1), m.start(1), m.end(1)))
-    return toks
+def _tokens(text: str, start: int) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """The first 12 words from `start` that are separated only by spaces, each with its start and end, and the
+    same words in lower case."""
+    m = WORD_RUN.match(text, start)
+    if m is None:
+        return [], []
+    run = text[start:m.end()]
+    toks, pos, find = [], start, text.find
+    for w in run.split():  # only spaces lie between the words: each is found where it stands
+        at = find(w, pos)
+        pos = at + len(w)
+        toks.append((w, at, pos))
+    return toks, run.lower().split()
 
 
-def is_operative_word(word: str) -> bool:
-    lw = word.lower()
+def is_operative_word(lw: str) -> bool:
+    """`lw`: a word in lower case."""
     return len(lw) > 3 and lw.endswith("s") and not lw.endswith("ss") and lw not in NOT_VERBS
 
 
-def is_preambular_word(word: str) -> bool:
-    lw = word.lower()
+def is_preambular_word(lw: str) -> bool:
+    """`lw`: a word in lower case."""
     if lw in PP_ADJECTIVES or lw == "having":
         return True
     if lw in NOT_PARTICIPLES:
@@ -114,20 +119,19 @@ def is_preambular_word(word: str) -> bool:
 
 
 def find_lead(text: str, start: int = 0) -> Lead | None:
-    toks = _tokens(text, start)
-    if not toks or not toks[0][0][:1].isupper():
+    toks, lower = _tokens(text, start)
+    if not toks or not toks[0][0][0].isupper():
         return None
-    lower = [t[0].lower() for t in toks]
     i = head_index(lower)
-    adverb = next((w for w in lower[:i] if w in POST_ADVERBS), None)
+    adverb = next((w for w in lower[:i] if w in POST_ADVERBS), None) if i else None
     adverb_first = adverb is not None
-    head, _, head_end = toks[i]
-    lh = head.lower()
+    head_end = toks[i][2]
+    lh = lower[i]
     # Adopted texts settle what the spelling cannot: "Conscious" and "Desirous" end in -s but lead preambular
     # paragraphs; "Being gravely concerned" leads one too.
-    operative = is_operative_word(head) and lh not in PP_ADJECTIVES and not (
+    operative = is_operative_word(lh) and lh not in PP_ADJECTIVES and not (
         lh in leadforms.PREAMBLE_HEADS and lh not in leadforms.OPERATIVE_HEADS)
-    if not operative and not is_preambular_word(head) and lh not in leadforms.PREAMBLE_HEADS:
+    if not operative and not is_preambular_word(lh) and lh not in leadforms.PREAMBLE_HEADS:
         return None
     # The grammar: what must be in italics (the head and the fixed words it needs: "Takes note", "Bearing in
     # mind", "Having considered") and what may be (adverbs after it, "with appreciation", "its deep concern").
@@ -147,7 +151,8 @@ def find_lead(text: str, start: int = 0) -> Lead | None:
         adverb = lower[j]
         end = toks[j][2]
         j += 1
-    j, required_end, end = _continuation(toks, lower, j, lh, required_end, end)
+    if known:  # a head word with words of its own to follow
+        j, required_end, end = _continuation(toks, lower, j, lh, required_end, end)
     if j < len(toks) and lower[j] in POST_ADVERBS and adverb is None:
         adverb = lower[j]
         end = toks[j][2]
@@ -161,8 +166,10 @@ def find_lead(text: str, start: int = 0) -> Lead | None:
             required_end = max(required_end, toks[i + shortest - 1][2])
         end = max(end, toks[i + longest - 1][2])
         usual_end = max(required_end, toks[i + usual - 1][2] if usual else usual_end)
-    words = [w for w in lower[:j] if w != adverb]
-    head_words = [w for w in lower[i:j] if w != adverb]
+    words, head_words = lower[:j], lower[i:j]
+    if adverb is not None:
+        words = [w for w in words if w != adverb]
+        head_words = [w for w in head_words if w != adverb]
     lead_start = toks[0][1]
     return Lead(start=lead_start, min_end=required_end, end=end, usual_end=usual_end,
                 text=text[lead_start:usual_end], base=" ".join(words), adverb=adverb, adverb_first=adverb_first,
@@ -186,7 +193,14 @@ def _forms_seen(lower: list[str]) -> tuple[int, int, int] | None:
     (2, 3, 2) for "takes note of the report" ("takes note", "takes note of"; "of" is usually in roman)."""
     found, usual, phrase = [], 0, ""
     for k, w in enumerate(lower[:leadforms.LONGEST]):
-        phrase = f"{phrase} {w}" if k else w
+        if not k:
+            phrase = w
+        elif w in leadforms.WORDS:
+            phrase = f"{phrase} {w}"
+        else:
+            # Every word of a form after its head is one of WORDS (tools/derive_leads.py reads both from the same
+            # leads, from the head on as head_index finds it): no form goes on past this word.
+            break
         if phrase in leadforms.FORMS:
             found.append(k + 1)
             if phrase in leadforms.USUAL:
