@@ -179,8 +179,8 @@ def dates_in(text: str, node=None):
 
 def check(res):
     for node in res.nodes:
-        base = text_start(node)
         for rule, message, match, (start, end), fix in dates_in(node.text, node):
+            base = text_start(node)
             yield rule.at(node, message, match=match, start=base + start, end=base + end, fix=fix)
     for entry in res.footnotes:
         if entry.footnote is None:
