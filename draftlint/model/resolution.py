@@ -136,6 +136,8 @@ DRAFT = re.compile(r":\*?\s*(?:revised\s+)?draft (?:resolution|decision)\s*$|/L\
                    r"|^Draft resolution\b", re.I | re.M)
 ADOPTED = re.compile(r"Resolution adopted by|Decision adopted by|A/RES/|^\d+/\d+(?:\s+[A-Z])?\.\s|Adopted by the "
                      r"|S/RES/|^Resolution \d+ \(\d{4}\)|E/RES/|A/HRC/RES/", re.M)
+# The number of an operative paragraph: "1.", "12)", "(3)"; compiled here, as every draft has one.
+OP_NUMBER = re.compile(r"\d{1,3}[.)]|\(\d{1,3}\)")
 SECURITY_COUNCIL = re.compile(r"S/RES/|Adopted by the Security Council|^Resolution \d+ \(\d{4}\)", re.M)
 ECOSOC_SYMBOL = re.compile(r"\bE/(?:RES/)?\d{4}/")
 GA_SYMBOL = re.compile(r"\bA/(?:C\.\d/)?\d+/|General Assembly")
@@ -360,11 +362,11 @@ def _body(b: _Builder, items: list[Paragraph]) -> None:
             section_title_wanted = False
             continue
         section_title_wanted = False
-        if label and re.fullmatch(r"\d{1,3}[.)]|\(\d{1,3}\)", label) and not (p.level and top is not None and p.level > (top.para.level or 0)):
+        if label and OP_NUMBER.fullmatch(label) and not (p.level and top is not None and p.level > (top.para.level or 0)):
             b.op_count += 1
             lead = find_lead(p.text, body)
             node = b.add("op", f"OP{b.op_count}", p, body=body, number=label, typed=typed,
-                         value=int(re.sub(r"\D", "", label)), lead=lead if (lead and lead.operative) or not chapeau else None)
+                         value=int(label.strip("(.)")), lead=lead if (lead and lead.operative) or not chapeau else None)
             node.clause = chapeau and (lead is None or not lead.operative)
             in_operative, top, stack = True, node, []
             continue
