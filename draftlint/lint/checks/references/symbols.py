@@ -190,12 +190,14 @@ def check(res):
     targets = [(node, node.text) for node in res.nodes]
     targets += [(e, e.footnote.text) for e in res.footnotes if e.footnote is not None]
     for target, text in targets:
-        for written, fixed, faults in symbol_faults(text):
-            yield SYMBOL.at(target, f"the symbol “{written}” is malformed ({', '.join(faults)}); write “{fixed}”",
-                            match=written)
+        if "/" in text:  # every symbol has one; most paragraphs have none
+            for written, fixed, faults in symbol_faults(text):
+                yield SYMBOL.at(target, f"the symbol “{written}” is malformed ({', '.join(faults)}); write “{fixed}”",
+                                match=written)
         if getattr(target, "kind", None) == "heading":
             continue
-        for number, council in missing_years(text, sc, cited_in(res, text)):
+        lists = cited_in(res, text)
+        for number, council in missing_years(text, sc, lists) if lists else ():
             if council:
                 yield SC_YEAR.at(target, f"Security Council resolution {number} is cited without its year; write "
                                          f"“{number} (<year>)”", match=number)
