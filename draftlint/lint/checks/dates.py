@@ -104,7 +104,11 @@ def dates_in(text: str, node=None):
     “7 December 2022”."""
     months = MONTHISH.search(text) is not None  # US, DMY and RANGE_FIRST need a month, NUMERIC a slash
     if not months and "/" not in text:
-        return
+        return ()  # most paragraphs: no generator made
+    return _dates(text, node, months)
+
+
+def _dates(text: str, node, months: bool):
     taken: list[tuple[int, int]] = []
     skip = None
     for m in US.finditer(text) if months else ():
