@@ -333,7 +333,7 @@ def _body(b: _Builder, items: list[Paragraph]) -> None:
         if state == "annex":
             b.add("annex", "annex", p)
             continue
-        if OPENING.match(t) and not label:
+        if not label and OPENING.match(t):
             b.part += 1 if b.nodes and any(n.kind == "opening" for n in b.nodes) else 0
             b.add("opening", "opening", p)
             state, in_operative, chapeau, top, stack = "body", False, False, None, []
