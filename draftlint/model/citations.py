@@ -179,11 +179,28 @@ def cited_in(res, text: str) -> list[CitedList]:
     return found
 
 
+def _heads(text: str):
+    """HEAD.finditer(text), tried only where a head can start: one letter before "esolution" or "ecision", which
+    each has (finditer would try HEAD's \\b and words at every position of the paragraph)."""
+    pos = 0
+    while True:
+        r, d = text.find("esolution", pos), text.find("ecision", pos)
+        if r < 0 and d < 0:
+            return
+        at = (d if r < 0 else r if d < 0 else min(r, d)) - 1
+        m = HEAD.match(text, at) if at >= 0 else None
+        if m is None:
+            pos = at + 2  # past this word
+            continue
+        yield m
+        pos = m.end()
+
+
 def cited_lists(text: str) -> list[CitedList]:
     out = []
     if "esolution" not in text and "ecision" not in text:  # what HEAD needs; most paragraphs cite nothing
         return out
-    for head in HEAD.finditer(text):
+    for head in _heads(text):
         item = _cited(text, head.end())
         if item is None:
             continue

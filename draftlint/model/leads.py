@@ -79,33 +79,42 @@ class Lead:
     operative: bool  # a verb in the third person ("Decides"), not a participle or adjective
     known: bool  # the extent comes from the lexicon, not from the first word alone
     head: str = ""  # from the head word on, without adverbs, lower case: "encourages" for "Also strongly encourages"
-    # The words read from the lead's start (up to 12, to the first comma or other sign), each with its start and
-    # end in the paragraph text: the italics check reads the lead's words from here instead of finding them again.
+    # The lead's words, from its start to `end` or `usual_end` (whichever is further), each with its start and end
+    # in the paragraph text: the italics check reads the lead's words from here instead of finding them again.
     words: tuple[tuple[str, int, int], ...] = ()
 
 
-# A word and the spaces before it: matched again and again where the last match ended (Pattern.scanner), the
-# words of a lead are read in C, up to the first comma or other sign.
-SPACED_WORD = re.compile(r"[ \t\u00a0]*(" + WORD.pattern + ")")
+# Up to 12 words from where a lead starts, separated only by spaces (a comma or other sign ends the lead): one
+# match finds how far they go, and str.split reads them there, in C.
+WORD_RUN = re.compile(r"(?:[ \t\u00a0]*" + WORD.pattern + "){1,12}")
 
 
-def _tokens(text: str, start: int, limit: int = 12) -> list[tuple[str, int, int]]:
-    """The first `limit` words from `start` that are separated only by spaces (a comma or other sign ends the
-    lead), each with its start and end."""
-    toks = []
-    match = SPACED_WORD.scanner(text, start).match
-    while len(toks) < limit and (m := match()) is not None:
-        toks.append((m.group(1), m.start(1), m.end(1)))
+def _words(text: str, start: int) -> tuple[list[str], list[str]]:
+    """The first 12 words from `start` that are separated only by spaces, as written and in lower case."""
+    m = WORD_RUN.match(text, start)
+    if m is None:
+        return [], []
+    run = text[start:m.end()]
+    return run.split(), run.lower().split()
+
+
+def _tokens(text: str, start: int, words: list[str]) -> list[tuple[str, int, int]]:
+    """`words` (the first of those _words read from `start`), each with its start and end in `text`."""
+    toks, pos, find = [], start, text.find
+    for w in words:  # only spaces lie between the words: each is found where it stands
+        at = find(w, pos)
+        pos = at + len(w)
+        toks.append((w, at, pos))
     return toks
 
 
-def is_operative_word(word: str) -> bool:
-    lw = word.lower()
+def is_operative_word(lw: str) -> bool:
+    """`lw`: a word in lower case."""
     return len(lw) > 3 and lw.endswith("s") and not lw.endswith("ss") and lw not in NOT_VERBS
 
 
-def is_preambular_word(word: str) -> bool:
-    lw = word.lower()
+def is_preambular_word(lw: str) -> bool:
+    """`lw`: a word in lower case."""
     if lw in PP_ADJECTIVES or lw == "having":
         return True
     if lw in NOT_PARTICIPLES:
@@ -114,58 +123,61 @@ def is_preambular_word(word: str) -> bool:
 
 
 def find_lead(text: str, start: int = 0) -> Lead | None:
-    toks = _tokens(text, start)
-    if not toks or not toks[0][0][:1].isupper():
+    words, lower = _words(text, start)
+    if not words or not words[0][0].isupper():
         return None
-    lower = [t[0].lower() for t in toks]
     i = head_index(lower)
-    adverb = next((w for w in lower[:i] if w in POST_ADVERBS), None)
+    adverb = next((w for w in lower[:i] if w in POST_ADVERBS), None) if i else None
     adverb_first = adverb is not None
-    head, _, head_end = toks[i]
-    lh = head.lower()
+    lh = lower[i]
     # Adopted texts settle what the spelling cannot: "Conscious" and "Desirous" end in -s but lead preambular
     # paragraphs; "Being gravely concerned" leads one too.
-    operative = is_operative_word(head) and lh not in PP_ADJECTIVES and not (
+    operative = is_operative_word(lh) and lh not in PP_ADJECTIVES and not (
         lh in leadforms.PREAMBLE_HEADS and lh not in leadforms.OPERATIVE_HEADS)
-    if not operative and not is_preambular_word(head) and lh not in leadforms.PREAMBLE_HEADS:
+    if not operative and not is_preambular_word(lh) and lh not in leadforms.PREAMBLE_HEADS:
         return None
     # The grammar: what must be in italics (the head and the fixed words it needs: "Takes note", "Bearing in
     # mind", "Having considered") and what may be (adverbs after it, "with appreciation", "its deep concern").
-    required_end = end = head_end
+    # Extents are counted in words, by the last word they take: where that ends in the text is found at the end.
+    required = last = i
     known = lh in CONTINUATIONS or lh in EXPRESS or lh in WITH_HEADS
     j = i + 1
     if lh == "having":
-        if j < len(toks) - 1 and lower[j] in POST_ADVERBS and adverb is None:  # "Having also examined"
+        if j < len(lower) - 1 and lower[j] in POST_ADVERBS and adverb is None:  # "Having also examined"
             adverb = lower[j]
             j += 1
-        if j < len(toks):
-            required_end = end = toks[j][2]
+        if j < len(lower):
+            required = last = j
             j += 1
     # An adverb after the head: "Noting also with concern", "Recalling further"; "*Taking note* also" is
     # printed too, so the adverb may be in roman.
-    if j < len(toks) and lower[j] in POST_ADVERBS and adverb is None:
+    if j < len(lower) and lower[j] in POST_ADVERBS and adverb is None:
         adverb = lower[j]
-        end = toks[j][2]
+        last = j
         j += 1
-    j, required_end, end = _continuation(toks, lower, j, lh, required_end, end)
-    if j < len(toks) and lower[j] in POST_ADVERBS and adverb is None:
+    if known:  # a head word with words of its own to follow
+        j, required, last = _continuation(lower, j, lh, required, last)
+    if j < len(lower) and lower[j] in POST_ADVERBS and adverb is None:
         adverb = lower[j]
-        end = toks[j][2]
+        last = j
         j += 1
-    usual_end = end
+    usual = last
     seen = _forms_seen(lower[i:])
     if seen:  # the adopted texts say how much of a known formula must be in italics, and how much may be
         known = True
-        shortest, longest, usual = seen
+        shortest, longest, usual_form = seen
         if lower[i] not in leadforms.FORMS:  # "Takes", "Expresses" alone are never a lead where a form goes on
-            required_end = max(required_end, toks[i + shortest - 1][2])
-        end = max(end, toks[i + longest - 1][2])
-        usual_end = max(required_end, toks[i + usual - 1][2] if usual else usual_end)
-    words = [w for w in lower[:j] if w != adverb]
-    head_words = [w for w in lower[i:j] if w != adverb]
-    lead_start = toks[0][1]
-    return Lead(start=lead_start, min_end=required_end, end=end, usual_end=usual_end,
-                text=text[lead_start:usual_end], base=" ".join(words), adverb=adverb, adverb_first=adverb_first,
+            required = max(required, i + shortest - 1)
+        last = max(last, i + longest - 1)
+        usual = max(required, i + usual_form - 1 if usual_form else usual)
+    base, head_words = lower[:j], lower[i:j]
+    if adverb is not None:
+        base = [w for w in base if w != adverb]
+        head_words = [w for w in head_words if w != adverb]
+    toks = _tokens(text, start, words[:max(last, usual) + 1])  # the lead's words, as far as it may go
+    lead_start, usual_end = toks[0][1], toks[usual][2]
+    return Lead(start=lead_start, min_end=toks[required][2], end=toks[last][2], usual_end=usual_end,
+                text=text[lead_start:usual_end], base=" ".join(base), adverb=adverb, adverb_first=adverb_first,
                 operative=operative, known=known, head=" ".join(head_words), words=tuple(toks))
 
 
@@ -186,7 +198,14 @@ def _forms_seen(lower: list[str]) -> tuple[int, int, int] | None:
     (2, 3, 2) for "takes note of the report" ("takes note", "takes note of"; "of" is usually in roman)."""
     found, usual, phrase = [], 0, ""
     for k, w in enumerate(lower[:leadforms.LONGEST]):
-        phrase = f"{phrase} {w}" if k else w
+        if not k:
+            phrase = w
+        elif w in leadforms.WORDS:
+            phrase = f"{phrase} {w}"
+        else:
+            # Every word of a form after its head is one of WORDS (tools/derive_leads.py reads both from the same
+            # leads, from the head on as head_index finds it): no form goes on past this word.
+            break
         if phrase in leadforms.FORMS:
             found.append(k + 1)
             if phrase in leadforms.USUAL:
@@ -217,8 +236,9 @@ def _coordinated(word: str, before: str) -> bool:
     return before == "and" and (word in leadforms.OPERATIVE_HEADS or word in leadforms.PREAMBLE_HEADS)
 
 
-def _continuation(toks, words, j, lh, required_end, end):
-    """`words`: the tokens' words in lower case."""
+def _continuation(words, j, lh, required, last):
+    """`words`: the lead's words in lower case; `required`, `last`: the last word that must be in italics and the
+    last that may be, so far. The same three after the words the head takes: (next word, required, last)."""
     if lh in EXPRESS:
         k = j
         if k < len(words) and words[k] in POSSESSIVES:
@@ -226,8 +246,8 @@ def _continuation(toks, words, j, lh, required_end, end):
         while k < len(words) and words[k] in INTENSIFIERS:
             k += 1
         if k < len(words) and words[k] in FEELINGS:  # "*Expresses* its intention" is printed too
-            return k + 1, required_end, toks[k][2]
-        return j, required_end, end
+            return k + 1, required, k
+        return j, required, last
     if lh in WITH_HEADS or (lh in ("takes", "taking") and j < len(words) and words[j] == "note"):
         k = j + 1 if lh in ("takes", "taking") and j < len(words) and words[j] == "note" else j
         if k < len(words) and words[k] == "with":
@@ -235,7 +255,7 @@ def _continuation(toks, words, j, lh, required_end, end):
             while m < len(words) and words[m] in INTENSIFIERS:
                 m += 1
             if m < len(words) and words[m] in FEELINGS:  # "*Acknowledges* with appreciation" is printed too
-                return m + 1, (toks[k - 1][2] if k > j else required_end), toks[m][2]
+                return m + 1, (k - 1 if k > j else required), m
     for phrase in sorted(CONTINUATIONS.get(lh, []), key=lambda p: -len(p.split())):
         parts = phrase.split()
         if [p.rstrip("?") for p in parts] == words[j:j + len(parts)]:
@@ -243,5 +263,5 @@ def _continuation(toks, words, j, lh, required_end, end):
             for k, p in enumerate(parts):
                 if not p.endswith("?"):
                     req = j + k + 1
-            return j + len(parts), (toks[req - 1][2] if req > j else required_end), toks[j + len(parts) - 1][2]
-    return j, required_end, end
+            return j + len(parts), (req - 1 if req > j else required), j + len(parts) - 1
+    return j, required, last

@@ -136,6 +136,8 @@ DRAFT = re.compile(r":\*?\s*(?:revised\s+)?draft (?:resolution|decision)\s*$|/L\
                    r"|^Draft resolution\b", re.I | re.M)
 ADOPTED = re.compile(r"Resolution adopted by|Decision adopted by|A/RES/|^\d+/\d+(?:\s+[A-Z])?\.\s|Adopted by the "
                      r"|S/RES/|^Resolution \d+ \(\d{4}\)|E/RES/|A/HRC/RES/", re.M)
+# The number of an operative paragraph: "1.", "12)", "(3)"; compiled here, as every draft has one.
+OP_NUMBER = re.compile(r"\d{1,3}[.)]|\(\d{1,3}\)")
 SECURITY_COUNCIL = re.compile(r"S/RES/|Adopted by the Security Council|^Resolution \d+ \(\d{4}\)", re.M)
 ECOSOC_SYMBOL = re.compile(r"\bE/(?:RES/)?\d{4}/")
 GA_SYMBOL = re.compile(r"\bA/(?:C\.\d/)?\d+/|General Assembly")
@@ -181,7 +183,10 @@ def number_of(p: Paragraph) -> tuple[str | None, int, bool]:
     m = TYPED_NUMBER.match(text, lead_ws)
     if m:
         label = m.group("label")
-        if re.fullmatch(r"[A-Z]\.", label) or (re.fullmatch(r"[a-z]{2,4}\.", label) and not re.fullmatch(r"[ivxl]+\.|([a-z])\1*\.", label)):
+        # A capital ("A.") or a word ("etc.") is not a number; "iv." and "aa." are. Both begin with a letter, which
+        # "1." and "(a)" do not.
+        if label[0].isalpha() and (re.fullmatch(r"[A-Z]\.", label) or (re.fullmatch(r"[a-z]{2,4}\.", label)
+                                                                       and not re.fullmatch(r"[ivxl]+\.|([a-z])\1*\.", label))):
             return None, lead_ws, False
         return label, m.end(), True
     return None, lead_ws, False
@@ -262,7 +267,8 @@ ASTERISK_NOTE = re.compile(r"^\*\s*(?=[A-Z])")
 def _asterisk_notes(source: Source) -> None:
     """A typed sponsor footnote ("* On behalf of the Group of 77 and China.") and its typed "*" mark."""
     paras = source.paragraphs
-    notes = [k for k, p in enumerate(paras) if p.footnote_key is None and ASTERISK_NOTE.match(p.text) and k > 0]
+    notes = [k for k, p in enumerate(paras)
+             if p.text.startswith("*") and p.footnote_key is None and ASTERISK_NOTE.match(p.text) and k > 0]
     if not notes:
         return
     for k in notes:
@@ -331,7 +337,7 @@ def _body(b: _Builder, items: list[Paragraph]) -> None:
         if state == "annex":
             b.add("annex", "annex", p)
             continue
-        if OPENING.match(t) and not label:
+        if not label and OPENING.match(t):
             b.part += 1 if b.nodes and any(n.kind == "opening" for n in b.nodes) else 0
             b.add("opening", "opening", p)
             state, in_operative, chapeau, top, stack = "body", False, False, None, []
@@ -360,11 +366,11 @@ def _body(b: _Builder, items: list[Paragraph]) -> None:
             section_title_wanted = False
             continue
         section_title_wanted = False
-        if label and re.fullmatch(r"\d{1,3}[.)]|\(\d{1,3}\)", label) and not (p.level and top is not None and p.level > (top.para.level or 0)):
+        if label and OP_NUMBER.fullmatch(label) and not (p.level and top is not None and p.level > (top.para.level or 0)):
             b.op_count += 1
             lead = find_lead(p.text, body)
             node = b.add("op", f"OP{b.op_count}", p, body=body, number=label, typed=typed,
-                         value=int(re.sub(r"\D", "", label)), lead=lead if (lead and lead.operative) or not chapeau else None)
+                         value=int(label.strip("(.)")), lead=lead if (lead and lead.operative) or not chapeau else None)
             node.clause = chapeau and (lead is None or not lead.operative)
             in_operative, top, stack = True, node, []
             continue

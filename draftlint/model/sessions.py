@@ -131,8 +131,10 @@ def own_report(text: str, res):
     """The report request in `text` when it is for the organ's own session ("the Assembly" in an Assembly
     text), not another body's."""
     m = REPORT.search(text) if "equests the Secretary" in text else None  # a cheap test first
+    if m is None:
+        return None
     here = organ(res)
-    return m if m and here and (m.group("body") == here or here.endswith(" " + m.group("body"))) else None
+    return m if here and (m.group("body") == here or here.endswith(" " + m.group("body"))) else None
 
 
 def agenda_items(text: str) -> tuple[str | None, str | None] | None:

@@ -80,18 +80,23 @@ def check(res):
     current = identity.session(res)
     agenda_session = None
     organ = identity.organ(res)
+    request = None  # identity.report_request(res): the first operative paragraph with a report request, read here
     for node in res.of_kind("pp", "op", "sub"):
-        yield from _spelling(node, organ)
-        m = identity.agenda_match(node.text) if node.kind == "op" else None
+        text = node.text
+        if "session" in text.lower():  # what _spelling's patterns need; most paragraphs lack it
+            yield from _spelling(node, organ)
+        if node.kind != "op":
+            continue
+        m = identity.agenda_match(text)
         if m:
             agenda_session = identity.session_value(m.group("ord"))
             yield from _later(node, agenda_session, current, m.group("ord"), "the agenda paragraph")
             yield from _items(res, node)
-        r = identity.own_report(node.text, res) if node.kind == "op" else None
+        r = identity.own_report(text, res)
         if r:
+            request = request or (node, r)
             yield from _later(node, identity.session_value(r.group("ord")), current, r.group("ord"),
                               "the report request", same_ok=True)
-    request = identity.report_request(res)
     asked = identity.session_value(request[1].group("ord")) if request else None
     if asked and agenda_session and asked != agenda_session:
         node = request[0]
@@ -117,8 +122,7 @@ def _later(node, named, current, word, what, same_ok=False):
 
 
 def _spelling(node, organ):
-    if "session" not in node.text.lower():  # both patterns need the word; most paragraphs lack it
-        return
+    """For a paragraph with the word "session" in any case, which both patterns need."""
     for m in FIGURES.finditer(node.text):
         n = int(m.group("n"))
         # Other bodies number their sessions in figures: "the International Labour Conference …, at its 103rd

@@ -102,12 +102,21 @@ def _cited_bad_dates(node) -> list[tuple[int, int]]:
 def dates_in(text: str, node=None):
     """(rule, message, match, span in `text`, the right form or None) for each date in `text` not written
     “7 December 2022”."""
-    months = MONTHISH.search(text) is not None  # US, DMY and RANGE_FIRST need a month, NUMERIC a slash
-    if not months and "/" not in text:
-        return
+    month = MONTHISH.search(text)  # US, DMY and RANGE_FIRST need a month, NUMERIC a slash
+    if month is None and "/" not in text:
+        return ()  # most paragraphs: no generator made
+    return _dates(text, node, month)
+
+
+def _dates(text: str, node, month):
+    """dates_in(text, node); `month`: MONTHISH's first match in `text`, or None."""
+    months = month is not None
     taken: list[tuple[int, int]] = []
     skip = None
-    for m in US.finditer(text) if months else ():
+    # Every way of writing a month begins with one of MONTHISH's three letters, so a month-first date can begin
+    # only where MONTHISH matches: US is tried there, not at every position of the paragraph as US.finditer would.
+    us = (US.match(text, m.start()) for m in MONTHISH.finditer(text, month.start())) if months else ()
+    for m in filter(None, us):
         day, month, year = int(m.group("day")), _month(m.group("month")), m.group("year")
         if day > 31:
             continue
@@ -179,8 +188,8 @@ def dates_in(text: str, node=None):
 
 def check(res):
     for node in res.nodes:
-        base = text_start(node)
         for rule, message, match, (start, end), fix in dates_in(node.text, node):
+            base = text_start(node)
             yield rule.at(node, message, match=match, start=base + start, end=base + end, fix=fix)
     for entry in res.footnotes:
         if entry.footnote is None:

@@ -38,11 +38,11 @@ OPENING = Rule(
 RULES = [LEAD, SPILL, OPENING]
 
 
-def _italic_words(mask: list[bool], text: str, start: int, end: int):
+def _italic_words(mask: str, text: str, start: int, end: int):
     """(word, start, end, all in italics) for each word between start and end, as the caller reads on."""
     for m in WORD.finditer(text, start, end):
         s, e = m.span()
-        yield m.group(0), s, e, all(mask[s:e])
+        yield m.group(0), s, e, mask.find(ROMAN, s, e) < 0
 
 
 def check(res):
@@ -65,14 +65,20 @@ def check(res):
                              start=len(text) - len(text.lstrip()), end=len(text.rstrip()), italic=True)
 
 
-def _mask(para, stop: int) -> list[bool]:
-    """para.italic_mask() as far as `stop` at least: a lead's check reads no further."""
-    mask: list[bool] = []
+# What the italics check reads of a paragraph's italics: a string with a character for each of the text's, ITALIC
+# or ROMAN, so that whether a span is all in italics, or has any, is one str.find, in C, with no slice.
+ITALIC, ROMAN = "i", "r"
+
+
+def _mask(para, stop: int) -> str:
+    """para.italic_mask() as far as `stop` at least (a lead's check reads no further), as ITALIC and ROMAN."""
+    parts, length = [], 0
     for r in para.runs:
-        mask += [r.italic] * len(r.text)
-        if len(mask) >= stop:
+        parts.append((ITALIC if r.italic else ROMAN) * len(r.text))
+        length += len(r.text)
+        if length >= stop:
             break
-    return mask
+    return "".join(parts)
 
 
 def _check_lead(node):
@@ -82,8 +88,8 @@ def _check_lead(node):
     mask = _mask(node.para, stop)
     # The lead's words as the lead finder read them (the same pattern, so the same words WORD.finditer finds
     # between lead.start and lead.min_end, which is the end of one of them).
-    words = [(w, s, e, all(mask[s:e])) for w, s, e in lead.words if e <= lead.min_end]
-    cut = next((w for w in words if not w[3] and any(mask[w[1]:w[2]])), None)
+    words = [(w, s, e, mask.find(ROMAN, s, e) < 0) for w, s, e in lead.words if e <= lead.min_end]
+    cut = next((w for w in words if not w[3] and mask.find(ITALIC, w[1], w[2]) >= 0), None)
     # The fix italicizes the lead as usually printed; italics past it are the spill rule's to remove.
     mend = {"start": lead.start, "end": lead.usual_end, "italic": True}
     if cut is not None:
@@ -100,11 +106,13 @@ def _check_lead(node):
             yield LEAD.at(node, f"only “{' '.join(italic)}” of the lead phrase “{phrase}” is in italics; "
                                 f"put “{' '.join(roman)}” in italics too", **mend)
         return
+    if len(mask) >= stop and mask.find(ITALIC, lead.min_end, stop) < 0:
+        return  # no italics after the lead (the usual case): no word of it can be
     # Words after the lead that are still italic: those the lead may take, then those of the paragraph.
     last = words[-1][0].lower() if words else ""
     spilled, spill_end = [], lead.usual_end
     for word, s, e, is_italic in _italic_words(mask, text, lead.min_end, stop):
-        if not is_italic and not any(mask[s:e]):
+        if not is_italic and mask.find(ITALIC, s, e) < 0:
             break
         if e <= lead.end and is_italic and not spilled:
             last = word.lower()

@@ -43,6 +43,7 @@ SUB_FORM = Rule(
     fixable=True,
 )
 RULES = [OP_SEQUENCE, OP_FORM, SUB_SEQUENCE, SUB_FORM]
+WELL_FORMED = re.compile(r"\d{1,3}\.")  # an operative paragraph's number as it should be: every draft reads it
 
 
 def check(res):
@@ -62,12 +63,13 @@ def check(res):
             yield OP_SEQUENCE.at(node, f"numbered {node.value}, {why} (operative paragraphs run 1, 2, 3 … "
                                        "without gap or repeat)", **_typed(node, f"{expected}{node.number[len(str(node.value)):]}"
                                                                    if re.fullmatch(r"\d{1,3}[.)]", node.number) else None))
-        if not re.fullmatch(r"\d{1,3}\.", node.number):
+        if not WELL_FORMED.fullmatch(node.number):
             yield OP_FORM.at(node, f"numbered “{node.number}”; write “{node.value}.”", **_typed(node, f"{node.value}."))
         expected = (node.value or expected) + 1
         prev = node
     for parent in res.nodes:
-        yield from _check_subs(parent)
+        if parent.children:
+            yield from _check_subs(parent)
 
 
 def _typed(node, number: str | None) -> dict:

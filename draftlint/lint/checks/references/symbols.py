@@ -47,6 +47,7 @@ RULES = [SYMBOL, SC_YEAR, IBID]
 SEG = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:\(\d+\))?"
 CANDIDATE = re.compile(rf"(?<![\w/.\-@:])(?P<sym>[A-Za-z]{{1,8}}(?:\.[A-Za-z0-9]+)*(?:[ \u00a0]?/{{1,3}}[ \u00a0]?{SEG})+)")
 NUMERIC_SEG = re.compile(r"^(?:(?:ES|S)-)?\d+$", re.I)
+SERIES_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")  # a symbol's first part
 CAPITALIZED = {"rev": "Rev", "corr": "Corr", "add": "Add", "amend": "Amend", "sub": "Sub", "summary": "Summary"}
 MAIN_SERIES = {"A", "S", "E"}
 
@@ -66,11 +67,29 @@ def _fix_segment(seg: str, series: str) -> str:
     return seg
 
 
+def _candidates(text: str):
+    """CANDIDATE.finditer(text), tried only where a symbol can start: each has a slash, and before its first slash
+    only a series ("A", "UNEP", "E.CN") and perhaps a space; where that begins is the one place a candidate with that
+    slash can start, as CANDIDATE's look-behind excludes a start inside it. (finditer would try the look-behind and
+    the series at every letter of the paragraph.)"""
+    pos = 0
+    while (slash := text.find("/", pos)) >= 0:
+        start = slash
+        if start > pos and text[start - 1] in " \u00a0":
+            start -= 1
+        while start > pos and text[start - 1] in SERIES_CHARS:
+            start -= 1
+        m = CANDIDATE.match(text, start)
+        if m is None:
+            pos = slash + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def symbol_faults(text: str):
     """(symbol as written, corrected symbol, what is wrong) for each malformed document symbol."""
-    if "/" not in text:
-        return
-    for m in CANDIDATE.finditer(text):
+    for m in _candidates(text):
         written = m.group("sym")
         parts = re.split(r"[ \u00a0]?/+[ \u00a0]?", written)
         series = parts[0]
@@ -171,12 +190,14 @@ def check(res):
     targets = [(node, node.text) for node in res.nodes]
     targets += [(e, e.footnote.text) for e in res.footnotes if e.footnote is not None]
     for target, text in targets:
-        for written, fixed, faults in symbol_faults(text):
-            yield SYMBOL.at(target, f"the symbol “{written}” is malformed ({', '.join(faults)}); write “{fixed}”",
-                            match=written)
+        if "/" in text:  # every symbol has one; most paragraphs have none
+            for written, fixed, faults in symbol_faults(text):
+                yield SYMBOL.at(target, f"the symbol “{written}” is malformed ({', '.join(faults)}); write “{fixed}”",
+                                match=written)
         if getattr(target, "kind", None) == "heading":
             continue
-        for number, council in missing_years(text, sc, cited_in(res, text)):
+        lists = cited_in(res, text)
+        for number, council in missing_years(text, sc, lists) if lists else ():
             if council:
                 yield SC_YEAR.at(target, f"Security Council resolution {number} is cited without its year; write "
                                          f"“{number} (<year>)”", match=number)
