@@ -13,7 +13,7 @@ import pytest
 from conftest import lint_docx, lint_text
 from draftlint.model import leadforms
 from draftlint.lint.checks import italics
-from draftlint.model.leads import find_lead
+from draftlint.model.leads import find_lead, head_index
 from draftlint.model.source import Paragraph, Run
 from draftlint.lint.rule import DRAFT_HEAD
 from draftlint.model.resolution import Node
@@ -30,6 +30,17 @@ def needs_corpus():
     if not SPEC.is_dir():
         pytest.skip("../shared/corpus is not beside the repository: the lead data cannot be checked against it")
 
+
+def test_every_word_of_a_known_form_after_its_head_is_a_lead_word():
+    """The lead finder stops looking for known forms at the first word after the head that is not in WORDS
+    (leads._forms_seen): true only while every form's later words are in WORDS."""
+    def after_head(form):
+        words = form.split()
+        return words[head_index(words) + 1:]
+
+    strays = {form: [w for w in after_head(form) if w not in leadforms.WORDS] for form in leadforms.FORMS}
+    assert not {form: words for form, words in strays.items() if words}
+    assert find_lead("Takes note with appreciation of the report;").text == "Takes note with appreciation"
 
 def test_the_committed_data_is_what_the_script_writes_from_the_corpus():
     needs_corpus()

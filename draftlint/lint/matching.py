@@ -15,8 +15,6 @@ import re
 
 import ahocorasick
 
-WORD = re.compile(r"\w+")
-
 # The edges of a whole word: not next to a word character, an apostrophe (’ or ') or a hyphen. Two assertions
 # on each side rather than one class [\w’'-]: a class that mixes ’ with two other characters makes `re` build
 # a table of 65,536 entries when it compiles the pattern, about 0.2 ms in every new process.
@@ -204,7 +202,7 @@ class Words:
         self.by_flat: dict[str, list[str]] = {}
         self.always: list[str] = []  # phrases that do not start with a word character
         for p in self.phrases:
-            if not WORD.findall(p.casefold()) or not (p[:1].isalnum() or p[:1] == "_"):  # not a \w first
+            if not (p[:1].isalnum() or p[:1] == "_"):  # not a \w first (`re`'s \w: str.isalnum() and "_")
                 self.always.append(p)
             else:
                 flat = " ".join((p if case_sensitive else p.casefold()).split())
