@@ -26,7 +26,7 @@ def main() -> None:
     path = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "examples" / "A_RES_77_64.docx")
     import gc
 
-    gc.set_threshold(100_000, 50, 100)  # as cli.run() does unless DRAFTLINT_NO_FAST_EXIT=1
+    gc.set_threshold(100_000, 50, 100)  # as command.run() does unless DRAFTLINT_NO_FAST_EXIT=1
     import zipfile  # noqa: F401 - what the floor imports too
     from lxml import etree  # noqa: F401
     step("import zipfile and lxml (the floor pays this too)")

@@ -1,3 +1,3 @@
-from draftlint.cli import run
+from draftlint.command import run
 
 run()

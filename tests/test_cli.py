@@ -209,7 +209,7 @@ def test_ctrl_c_exits_130_without_a_traceback():
             "def stop(*a, **k):\n    raise KeyboardInterrupt\n"
             "engine.check_file = stop\n"
             "sys.argv = ['draftlint', 'check', %r]\n"
-            "from draftlint.cli import run\nrun()\n") % str(EXAMPLES / "A_RES_77_64.docx")
+            "from draftlint.command import run\nrun()\n") % str(EXAMPLES / "A_RES_77_64.docx")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 130 and "draftlint: interrupted" in r.stderr and "Traceback" not in r.stderr, r.stderr
 
@@ -223,7 +223,7 @@ def test_fast_exit_and_gc_tuning_can_be_switched_off(switch):
     code = ("import atexit, gc, sys\n"
             "atexit.register(lambda: print('teardown', gc.get_threshold()[0]))\n"
             "sys.argv = ['draftlint', 'check', %r]\n"
-            "from draftlint.cli import run\nrun()\n") % str(EXAMPLES / "A_RES_77_64.docx")
+            "from draftlint.command import run\nrun()\n") % str(EXAMPLES / "A_RES_77_64.docx")
     env = dict(os.environ, DRAFTLINT_NO_FAST_EXIT=switch)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     assert r.returncode == 0, r.stderr
@@ -237,7 +237,7 @@ HOUSE_PACK = (ROOT / "examples" / "house.yaml").read_text(encoding="utf-8")
 
 
 def test_checking_leaves_no_reference_cycles(tmp_path):
-    """cli.run() makes the cyclic garbage collector run rarely; that is safe only while a check, and the
+    """command.run() makes the cyclic garbage collector run rarely; that is safe only while a check, and the
     whole command with its report in every format, frees everything it made by reference counting alone."""
     import contextlib
     import gc

@@ -203,7 +203,7 @@ real = files.os.fsync
 def slow(fd):
     sys.stdout.write("writing\\n"); sys.stdout.flush(); time.sleep(1.5); real(fd)
 files.os.fsync = slow
-from draftlint.cli import run
+from draftlint.command import run
 sys.argv = ["draftlint"] + sys.argv[1:]
 run()
 """

@@ -93,7 +93,7 @@ def serve(host: str, port: int, open_browser: bool, config: str | None = None) -
     if not loopback:
         print(f"draftlint serve: warning: the page is open to every computer that can reach this one at {url}",
               file=sys.stderr)
-    gc.set_threshold(700, 10, 10)  # a server runs for long: collect as Python usually does (cli.run raised it)
+    gc.set_threshold(700, 10, 10)  # a server runs for long: collect as Python usually does (command.run raised it)
     here = os.getcwd()
     folder = tempfile.mkdtemp(prefix="draftlint-serve-")
     tempfile.tempdir = folder
