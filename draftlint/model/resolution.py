@@ -19,6 +19,7 @@ from draftlint.model.patterns import (ADOPTION_NOTE, ANNEX, CLOSING_MEETING, DAT
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
+# The model's objects are compared by identity (eq=False): two paragraphs with the same words are two paragraphs.
 @dataclass(eq=False, slots=True)
 class Node:
     """One part of the resolution (a paragraph, a sub-paragraph, the heading …), labelled as a drafter names it
@@ -60,7 +61,7 @@ class Node:
             yield from c.leaves()
 
 
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)
 class FootnoteEntry:
     """A footnote as the draft numbers it: its mark or marks in the text and its own words."""
 
@@ -72,7 +73,7 @@ class FootnoteEntry:
     marks: list[tuple[Node, Mark]] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)
 class Resolution:
     """A draft read into its parts: heading, preamble, operative paragraphs, footnotes; what every check reads."""
 

@@ -75,7 +75,7 @@ class Comment:
     text: str
 
 
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)
 class Source:
     """A draft as read: the body paragraphs in order, Word footnotes and comments."""
 
