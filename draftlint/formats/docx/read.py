@@ -117,16 +117,17 @@ class _DocxReader:
             number = self.numbering.label(num_id, level)
             if number is None:
                 level = None
-        runs, marks, comments, superscript = self.runs(p, pstyle)
+        runs, text, marks, comments, superscript = self.runs(p, pstyle)
         para = Paragraph(runs=runs, number=number, level=level, marks=marks, index=index,
-                         style=self.styles.name(pstyle), comments=comments)
-        if superscript or _has_sup_chars(para.text):
+                         style=self.styles.name(pstyle), comments=comments, text=text)
+        if superscript or _has_sup_chars(text):
             _typed_marks(para)
         return para, deleted
 
     def runs(self, parent, pstyle):
-        """(runs, footnote marks, comment ids, whether any run is in superscript)."""
+        """(runs, their text, footnote marks, comment ids, whether any run is in superscript)."""
         runs: list[Run] = []
+        texts: list[str] = []  # the paragraph text, joined once here rather than again from the runs
         marks: list[Mark] = []
         comments: list[str] = list(self.open_comments)
         pos = 0
@@ -134,6 +135,8 @@ class _DocxReader:
         seen, room = 0, MAX_RUNS - self.runs_read
         field_stack = self.field_stack
         styles = self.styles
+        # Most runs set neither italics nor a character style: their italics is the paragraph style's.
+        plain_italic = styles.italic(pstyle, None)
         for r in inline_runs(parent):
             seen += 1
             if seen > room:
@@ -148,8 +151,11 @@ class _DocxReader:
             if tag == CEND:
                 self.open_comments.discard(r.get(ID))
                 continue
+            # The children once as a list: each pass over an lxml element makes a Python object per child,
+            # and a run is walked twice (its properties first, then its text). The properties come first.
+            kids = list(r)
             rpr = None
-            for el in r:  # child(r, RPR) inline: a run's properties come first, and runs are many
+            for el in kids:
                 if el.tag == RPR:
                     rpr = el
                     break
@@ -166,14 +172,19 @@ class _DocxReader:
                         superscript = el.get(VAL) == "superscript"
                     elif t == VANISH:
                         hidden = on(el)
-            if hidden:
-                continue
-            if italic is None:
-                italic = styles.italic(pstyle, rstyle)
-            if superscript is None:
-                superscript = styles.superscript(rstyle)
+                if hidden:
+                    continue
+            if rstyle is None:
+                if italic is None:
+                    italic = plain_italic
+                superscript = bool(superscript)
+            else:
+                if italic is None:
+                    italic = styles.italic(pstyle, rstyle)
+                if superscript is None:
+                    superscript = styles.superscript(rstyle)
             parts: list[str] = []
-            for el in r:
+            for el in kids:
                 t = el.tag
                 if t == T:
                     if not field_stack or field_stack[-1] != "code":
@@ -181,7 +192,7 @@ class _DocxReader:
                 elif t == RPR:
                     continue  # read above; by far the most common child after the text
                 elif t == FNREF:
-                    marks.append(Mark(offset=pos + sum(map(len, parts)), key=el.get(ID, ""), typed=False))
+                    marks.append(Mark(pos + sum(map(len, parts)), el.get(ID, ""), False))
                     custom_mark = on_attr(el.get(w("customMarkFollows")))
                 elif t == FLDCHAR:
                     follow_field(el, field_stack)
@@ -191,18 +202,20 @@ class _DocxReader:
                     cid = el.get(ID)
                     if cid not in comments:
                         comments.append(cid)
-            text = "".join(parts)
+            text = parts[0] if len(parts) == 1 else "".join(parts)
             if custom_mark and text:
                 # Word keeps a custom footnote mark ("*") as ordinary text in the run after the reference.
                 marks[-1].symbol = text.strip()
                 custom_mark = False
                 continue
             if text:
-                runs.append(Run(text=text, italic=italic, superscript=bool(superscript)))
+                runs.append(Run(text, italic, superscript))
+                texts.append(text)
                 pos += len(text)
-                any_superscript = any_superscript or bool(superscript)
+                if superscript:
+                    any_superscript = True
         self.count(runs=seen)
-        return runs, marks, comments, any_superscript
+        return runs, "".join(texts), marks, comments, any_superscript
 
     def footnotes(self) -> dict[str, Footnote]:
         part = self.pkg.related("footnotes")
@@ -219,8 +232,8 @@ class _DocxReader:
                 self.count(paragraphs=1)
                 ppr = child(p, PPR)
                 ps = child(ppr, PSTYLE) if ppr is not None else None
-                runs = self.runs(p, ps.get(VAL) if ps is not None else None)[0]
-                paras.append(Paragraph(runs=runs))
+                runs, text = self.runs(p, ps.get(VAL) if ps is not None else None)[:2]
+                paras.append(Paragraph(runs=runs, text=text))
             notes[key] = Footnote(key=key, paragraphs=paras)
         return notes
 
