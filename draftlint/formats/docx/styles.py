@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from draftlint.errors import InputError
 from draftlint.formats.docx.limits import MAX_STYLES, VAL, w
+from draftlint.formats.docx.walk import child
+
+STYLE, STYLE_ID, NAME, BASED_ON, TYPE, DEFAULT, RPR = (
+    w("style"), w("styleId"), w("name"), w("basedOn"), w("type"), w("default"), w("rPr"))
 
 
 def on(el) -> bool:
@@ -23,16 +27,18 @@ class Styles:
         self._cache: dict[tuple, object] = {}
         if root is None:
             return
-        for count, st in enumerate(root.iterchildren(w("style"))):
+        # child() rather than find(): lxml's find() reads its argument as a path on every call, and a
+        # styles part holds hundreds of styles.
+        for count, st in enumerate(root.iterchildren(STYLE)):
             if count >= MAX_STYLES:
                 raise InputError(f"word/styles.xml defines more than {MAX_STYLES:,} styles, far more than a real document")
-            sid = st.get(w("styleId"))
+            sid = st.get(STYLE_ID)
             if not sid:
                 continue
             self.by_id[sid] = st
-            name = st.find(w("name"))
+            name = child(st, NAME)
             self.names[sid] = name.get(VAL) if name is not None else sid
-            if st.get(w("type")) == "paragraph" and on_attr(st.get(w("default"))):
+            if st.get(TYPE) == "paragraph" and on_attr(st.get(DEFAULT)):
                 self.default_para = sid
         rpr = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         if rpr is not None:
@@ -50,7 +56,7 @@ class Styles:
         while sid and sid not in table and sid not in seen and sid in self.by_id:
             seen.add(sid)
             path.append(sid)
-            based = self.by_id[sid].find(w("basedOn"))
+            based = child(self.by_id[sid], BASED_ON)
             sid = based.get(VAL) if based is not None else None
         inherited = table.get(sid) if sid in table else None
         for s in reversed(path):
@@ -63,10 +69,11 @@ class Styles:
         table = self._cache.setdefault(("rpr", prop), {})
         if sid in table:
             return table[sid]
+        tag = w(prop)
 
         def own(st, parent):
-            rpr = st.find(w("rPr"))
-            el = rpr.find(w(prop)) if rpr is not None else None
+            rpr = child(st, RPR)
+            el = child(rpr, tag) if rpr is not None else None
             if el is None:
                 return parent
             return el.get(VAL) if prop == "vertAlign" else on(el)
