@@ -14,6 +14,7 @@ PPR, RPR, PSTYLE, RSTYLE = w("pPr"), w("rPr"), w("pStyle"), w("rStyle")
 I_, VERT, VANISH = w("i"), w("vertAlign"), w("vanish")
 NUMPR, NUMID, ILVL = w("numPr"), w("numId"), w("ilvl")
 FNREF, FLDCHAR, INSTR = w("footnoteReference"), w("fldChar"), w("instrText")
+CUSTOM_MARK = w("customMarkFollows")
 DEL, MOVEFROM, SDT, SDTCONTENT = w("del"), w("moveFrom"), w("sdt"), w("sdtContent")
 CSTART, CEND, CREF = w("commentRangeStart"), w("commentRangeEnd"), w("commentReference")
 BODY = w("body")
@@ -193,7 +194,7 @@ class _DocxReader:
                     continue  # read above; by far the most common child after the text
                 elif t == FNREF:
                     marks.append(Mark(pos + sum(map(len, parts)), el.get(ID, ""), False))
-                    custom_mark = on_attr(el.get(w("customMarkFollows")))
+                    custom_mark = on_attr(el.get(CUSTOM_MARK))
                 elif t == FLDCHAR:
                     follow_field(el, field_stack)
                 elif (ch := special_char(el)) is not None:
@@ -202,7 +203,7 @@ class _DocxReader:
                     cid = el.get(ID)
                     if cid not in comments:
                         comments.append(cid)
-            text = parts[0] if len(parts) == 1 else "".join(parts)
+            text = "".join(parts)
             if custom_mark and text:
                 # Word keeps a custom footnote mark ("*") as ordinary text in the run after the reference.
                 marks[-1].symbol = text.strip()
