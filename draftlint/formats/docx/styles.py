@@ -8,6 +8,7 @@ from draftlint.formats.docx.walk import child
 
 STYLE, STYLE_ID, NAME, BASED_ON, TYPE, DEFAULT, RPR = (
     w("style"), w("styleId"), w("name"), w("basedOn"), w("type"), w("default"), w("rPr"))
+PPR, NUMPR, NUMID, ILVL = w("pPr"), w("numPr"), w("numId"), w("ilvl")
 
 
 def on(el) -> bool:
@@ -24,7 +25,11 @@ class Styles:
         self.names: dict[str, str] = {}
         self.default_para: str | None = None
         self.default_italic = False
-        self._cache: dict[tuple, object] = {}
+        # What the reader asked, resolved once per draft: a property of a style by style id (through basedOn),
+        # the italics of a run by (paragraph style, character style), the number a paragraph style carries.
+        self._rpr: dict[str, dict] = {"i": {}, "vertAlign": {}}
+        self._italic: dict[tuple, bool] = {}
+        self._numpr: dict[str, tuple] = {}
         if root is None:
             return
         # child() rather than find(): lxml's find() reads its argument as a path on every call, and a
@@ -66,7 +71,7 @@ class Styles:
     def _rpr_value(self, sid: str | None, prop: str):
         if not sid:
             return None
-        table = self._cache.setdefault(("rpr", prop), {})
+        table = self._rpr[prop]
         if sid in table:
             return table[sid]
         tag = w(prop)
@@ -82,34 +87,43 @@ class Styles:
 
     def italic(self, pstyle: str | None, rstyle: str | None) -> bool:
         """Italics a run gets from its styles when it sets none itself (w:i is a toggle property)."""
-        key = ("it", pstyle, rstyle)
-        hit = self._cache.get(key)
+        key = (pstyle, rstyle)
+        hit = self._italic.get(key)
         if hit is not None:
             return hit
         p = self._rpr_value(pstyle or self.default_para, "i")
         c = self._rpr_value(rstyle, "i") if rstyle else None
         result = self.default_italic if p is None and c is None else bool(p) != bool(c)
-        self._cache[key] = result
+        self._italic[key] = result
         return result
 
     def superscript(self, rstyle: str | None) -> bool:
-        return self._rpr_value(rstyle, "vertAlign") == "superscript" if rstyle else False
+        if not rstyle:
+            return False
+        table = self._rpr["vertAlign"]
+        value = table[rstyle] if rstyle in table else self._rpr_value(rstyle, "vertAlign")
+        return value == "superscript"
 
     def numpr(self, pstyle: str | None):
         """(numId, ilvl) a paragraph style carries, following basedOn."""
         sid = pstyle or self.default_para
         if not sid:
             return None, None
-        table = self._cache.setdefault(("num",), {})
+        table = self._numpr
         if sid in table:
             return table[sid]
 
         def own(st, parent):
             num_id, ilvl = parent or (None, None)
-            numpr = st.find(f"{w('pPr')}/{w('numPr')}")
+            numpr = None
+            for ppr in st:  # the first w:numPr of any w:pPr, as find("pPr/numPr") has it
+                if ppr.tag == PPR:
+                    numpr = child(ppr, NUMPR)
+                    if numpr is not None:
+                        break
             if numpr is not None:
-                n = numpr.find(w("numId"))
-                lv = numpr.find(w("ilvl"))
+                n = child(numpr, NUMID)
+                lv = child(numpr, ILVL)
                 num_id = n.get(VAL) if n is not None else num_id
                 ilvl = lv.get(VAL) if lv is not None else ilvl
             return num_id, ilvl
