@@ -78,7 +78,7 @@ class _DocxReader:
         for p in block_paragraphs(body):
             index += 1
             self.count(paragraphs=1)
-            para, deleted = self.paragraph(p, index, child(p, PPR))
+            para, deleted = self.paragraph(p, index)
             if deleted:
                 # The paragraph's mark was deleted with tracking: accepted, it is one with the next.
                 pending.append(para)
@@ -90,17 +90,31 @@ class _DocxReader:
         return Source(path=self.pkg.path, format="docx", paragraphs=paragraphs, footnotes=self.footnotes(),
                       comments=self.comments())
 
-    def paragraph(self, p, index: int, ppr) -> tuple[Paragraph, bool]:
+    def paragraph(self, p, index: int) -> tuple[Paragraph, bool]:
         """The paragraph, and whether its mark is a tracked deletion (walk.mark_deleted)."""
         pstyle = None
         num_id = ilvl = None
         deleted = False
+        ppr = child(p, PPR)
         if ppr is not None:
             # One pass over the paragraph properties (a style, a number and the mark's properties, rarely
-            # more) instead of a search for each.
-            ps, numpr, mark = children(ppr, (PSTYLE, NUMPR, RPR))
-            deleted = mark is not None and (child(mark, DEL) is not None or child(mark, MOVEFROM) is not None)
-            pstyle = ps.get(VAL) if ps is not None else None
+            # more) instead of a search for each; the first of each counts, as with find().
+            ps = numpr = mark = None
+            for el in ppr:
+                t = el.tag
+                if t == PSTYLE:
+                    if ps is None:
+                        ps = el
+                elif t == NUMPR:
+                    if numpr is None:
+                        numpr = el
+                elif t == RPR:
+                    if mark is None:
+                        mark = el
+            if mark is not None:
+                deleted = child(mark, DEL) is not None or child(mark, MOVEFROM) is not None
+            if ps is not None:
+                pstyle = ps.get(VAL)
             if numpr is not None:
                 n, lv = children(numpr, (NUMID, ILVL))
                 num_id = n.get(VAL) if n is not None else None
