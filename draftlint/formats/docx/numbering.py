@@ -53,6 +53,7 @@ class Numbering:
         self.nums: dict[str, tuple[str, dict[int, int], dict[int, dict]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.restarted: set[tuple[str, int]] = set()
+        self._levels_of: dict[str, dict[int, dict]] = {}  # a list's levels, its overrides over its definition's
         if root is None:
             return
         links: dict[str, str] = {}
@@ -125,8 +126,9 @@ class Numbering:
         if not num_id or num_id == "0" or num_id not in self.nums or not 0 <= ilvl <= MAX_LEVEL:
             return None
         aid, starts, overrides = self.nums[num_id]
-        levels = dict(self.abstract.get(aid, {}))
-        levels.update(overrides)
+        levels = self._levels_of.get(num_id)
+        if levels is None:
+            levels = self._levels_of[num_id] = {**self.abstract.get(aid, {}), **overrides}
         if ilvl not in levels:
             return None
         # Lists that share a definition count on together; a list restarted with startOverride resets the count

@@ -157,14 +157,14 @@ class _DocxReader:
             if seen > room:
                 self.count(runs=seen)  # raises
             tag = r.tag
-            if tag == CSTART:
-                cid = r.get(ID)
-                self.open_comments.add(cid)
-                if cid not in comments:
-                    comments.append(cid)
-                continue
-            if tag == CEND:
-                self.open_comments.discard(r.get(ID))
+            if tag != R:  # a comment range starts or ends
+                if tag == CSTART:
+                    cid = r.get(ID)
+                    self.open_comments.add(cid)
+                    if cid not in comments:
+                        comments.append(cid)
+                elif tag == CEND:
+                    self.open_comments.discard(r.get(ID))
                 continue
             # The children once as a list: each pass over an lxml element makes a Python object per child,
             # and a run is walked twice (its properties first, then its text). The properties come first.
@@ -229,7 +229,7 @@ class _DocxReader:
                 pos += len(text)
                 if superscript:
                     any_superscript = True
-        self.count(runs=seen)
+        self.runs_read += seen  # within MAX_RUNS: the loop stops past `room`
         return runs, "".join(texts), marks, comments, any_superscript
 
     def footnotes(self) -> dict[str, Footnote]:
