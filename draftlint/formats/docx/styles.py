@@ -22,7 +22,7 @@ class Styles:
 
     def __init__(self, root):
         self.by_id: dict[str, object] = {}
-        self.names: dict[str, str] = {}
+        self.names: dict[str, str | None] = {}  # display name by style id, read as the reader asks (name())
         self.default_para: str | None = None
         self.default_italic = False
         # What the reader asked, resolved once per draft: a property of a style by style id (through basedOn),
@@ -32,8 +32,9 @@ class Styles:
         self._numpr: dict[str, tuple] = {}
         if root is None:
             return
-        # child() rather than find(): lxml's find() reads its argument as a path on every call, and a
-        # styles part holds hundreds of styles.
+        # A styles part holds a hundred styles or more (164 in a UN resolution) and a draft uses a dozen: only
+        # what every style must be asked is read here (an attribute read costs lxml a namespace parse), the
+        # rest when a paragraph or run names the style.
         for count, st in enumerate(root.iterchildren(STYLE)):
             if count >= MAX_STYLES:
                 raise InputError(f"word/styles.xml defines more than {MAX_STYLES:,} styles, far more than a real document")
@@ -41,9 +42,7 @@ class Styles:
             if not sid:
                 continue
             self.by_id[sid] = st
-            name = child(st, NAME)
-            self.names[sid] = name.get(VAL) if name is not None else sid
-            if st.get(TYPE) == "paragraph" and on_attr(st.get(DEFAULT)):
+            if on_attr(st.get(DEFAULT)) and st.get(TYPE) == "paragraph":
                 self.default_para = sid
         rpr = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         if rpr is not None:
@@ -51,7 +50,20 @@ class Styles:
             self.default_italic = i is not None and on(i)
 
     def name(self, sid: str | None) -> str | None:
-        return self.names.get(sid, sid) if sid else None
+        """The style's display name (w:name), or its id when it has none or is not defined."""
+        if not sid:
+            return None
+        try:
+            return self.names[sid]
+        except KeyError:
+            pass
+        st = self.by_id.get(sid)
+        if st is None:
+            return sid
+        # child() rather than find(): lxml's find() reads its argument as a path on every call.
+        el = child(st, NAME)
+        name = self.names[sid] = el.get(VAL) if el is not None else sid
+        return name
 
     def _resolved(self, sid: str | None, own, table: dict):
         """table[sid] = own(style) merged over its basedOn parent's, for `sid` and the chain above it. Each
