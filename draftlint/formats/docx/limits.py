@@ -154,8 +154,10 @@ class Package:
         return main
 
     def _relationships(self, part: str) -> dict[str, str]:
-        """Relationship type (last path segment) -> part name, for the parts the reader needs."""
+        """Relationship type (last path segment) -> target as the part's relationships spell it. A part has a
+        dozen relationships and the reader follows four: related() resolves only the ones asked for."""
         folder, base = posixpath.split(part)
+        self._rels_folder = folder
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         found: dict[str, str] = {}
         if self.has(rels_name):
@@ -166,15 +168,16 @@ class Package:
             for rel in root.iter(f"{{{PKG_REL}}}Relationship"):
                 if rel.get("TargetMode") == "External":
                     continue
-                kind = rel.get("Type", "").rsplit("/", 1)[-1]
-                target = rel.get("Target", "")
-                name = posixpath.normpath(posixpath.join(folder, target)) if not target.startswith("/") else target[1:]
-                found.setdefault(kind, name)
+                found.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], rel.get("Target", ""))
         return found
 
     def related(self, kind: str) -> str | None:
         """The part of the given relationship kind ("styles", "numbering", "footnotes", "comments")."""
-        name = self.rels.get(kind) or f"word/{kind}.xml"
+        target = self.rels.get(kind)
+        name = None
+        if target is not None:
+            name = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(self._rels_folder, target))
+        name = name or f"word/{kind}.xml"
         return name if self.has(name) else None
 
 
@@ -195,8 +198,9 @@ def parse_xml(data: bytes, name: str):
     if b"!" in data and _spells_dtd(data):
         raise _dtd(name)
     # Each element costs libxml2 some 200 bytes: counting the tags first keeps a small part full of empty
-    # elements (9 million <w:p/> in 56 MB) from taking gigabytes before the paragraph cap is reached.
-    if data.count(b"<") > MAX_ELEMENTS:
+    # elements (9 million <w:p/> in 56 MB) from taking gigabytes before the paragraph cap is reached. A part
+    # of fewer bytes than that cap cannot hold more tags: the count is skipped for it (every real part).
+    if len(data) > MAX_ELEMENTS and data.count(b"<") > MAX_ELEMENTS:
         raise InputError(f"{name} holds more than {MAX_ELEMENTS:,} XML elements, far more than a real document")
     try:
         root = etree.fromstring(data, _PARSER)

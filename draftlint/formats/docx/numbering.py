@@ -4,6 +4,11 @@ from __future__ import annotations
 from draftlint.errors import InputError
 from draftlint.formats.docx.limits import MAX_LEVEL, MAX_NUMBER, VAL, w
 from draftlint.formats.docx.styles import Styles
+from draftlint.formats.docx.walk import child, children
+
+ILVL = w("ilvl")
+# What a list level says, found in one pass over its children (a level has a dozen or so).
+LEVEL_TAGS = (w("start"), w("numFmt"), w("lvlText"), w("isLgl"))
 from draftlint.model.labels import letters, roman
 
 
@@ -48,6 +53,7 @@ class Numbering:
         self.nums: dict[str, tuple[str, dict[int, int], dict[int, dict]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.restarted: set[tuple[str, int]] = set()
+        self._levels_of: dict[str, dict[int, dict]] = {}  # a list's levels, its overrides over its definition's
         if root is None:
             return
         links: dict[str, str] = {}
@@ -101,24 +107,28 @@ class Numbering:
 
     @staticmethod
     def _level(lvl) -> dict:
-        def val(tag, default):
-            el = lvl.find(w(tag))
-            return el.get(VAL, default) if el is not None else default
-
-        return {"start": _start(val("start", "1")), "fmt": val("numFmt", "decimal"), "text": val("lvlText", ""),
-                "legal": lvl.find(w("isLgl")) is not None}
+        start, fmt, text, legal = children(lvl, LEVEL_TAGS)
+        return {"start": _start(start.get(VAL, "1") if start is not None else "1"),
+                "fmt": fmt.get(VAL, "decimal") if fmt is not None else "decimal",
+                "text": text.get(VAL, "") if text is not None else "",
+                "legal": legal is not None}
 
     def _levels(self, an) -> dict[int, dict]:
-        return {_int(lv.get(w("ilvl"))): self._level(lv) for lv in an.iterchildren(w("lvl"))
-                if 0 <= _int(lv.get(w("ilvl"))) <= MAX_LEVEL}
+        levels = {}
+        for lv in an.iterchildren(w("lvl")):
+            ilvl = _int(lv.get(ILVL))
+            if 0 <= ilvl <= MAX_LEVEL:
+                levels[ilvl] = self._level(lv)
+        return levels
 
     def label(self, num_id: str | None, ilvl: int) -> str | None:
         """The printed number of the next paragraph in list `num_id` at level `ilvl`, or None."""
         if not num_id or num_id == "0" or num_id not in self.nums or not 0 <= ilvl <= MAX_LEVEL:
             return None
         aid, starts, overrides = self.nums[num_id]
-        levels = dict(self.abstract.get(aid, {}))
-        levels.update(overrides)
+        levels = self._levels_of.get(num_id)
+        if levels is None:
+            levels = self._levels_of[num_id] = {**self.abstract.get(aid, {}), **overrides}
         if ilvl not in levels:
             return None
         # Lists that share a definition count on together; a list restarted with startOverride resets the count

@@ -14,6 +14,7 @@ PPR, RPR, PSTYLE, RSTYLE = w("pPr"), w("rPr"), w("pStyle"), w("rStyle")
 I_, VERT, VANISH = w("i"), w("vertAlign"), w("vanish")
 NUMPR, NUMID, ILVL = w("numPr"), w("numId"), w("ilvl")
 FNREF, FLDCHAR, INSTR = w("footnoteReference"), w("fldChar"), w("instrText")
+CUSTOM_MARK = w("customMarkFollows")
 DEL, MOVEFROM, SDT, SDTCONTENT = w("del"), w("moveFrom"), w("sdt"), w("sdtContent")
 CSTART, CEND, CREF = w("commentRangeStart"), w("commentRangeEnd"), w("commentReference")
 BODY = w("body")
@@ -77,7 +78,7 @@ class _DocxReader:
         for p in block_paragraphs(body):
             index += 1
             self.count(paragraphs=1)
-            para, deleted = self.paragraph(p, index, child(p, PPR))
+            para, deleted = self.paragraph(p, index)
             if deleted:
                 # The paragraph's mark was deleted with tracking: accepted, it is one with the next.
                 pending.append(para)
@@ -89,17 +90,31 @@ class _DocxReader:
         return Source(path=self.pkg.path, format="docx", paragraphs=paragraphs, footnotes=self.footnotes(),
                       comments=self.comments())
 
-    def paragraph(self, p, index: int, ppr) -> tuple[Paragraph, bool]:
+    def paragraph(self, p, index: int) -> tuple[Paragraph, bool]:
         """The paragraph, and whether its mark is a tracked deletion (walk.mark_deleted)."""
         pstyle = None
         num_id = ilvl = None
         deleted = False
+        ppr = child(p, PPR)
         if ppr is not None:
             # One pass over the paragraph properties (a style, a number and the mark's properties, rarely
-            # more) instead of a search for each.
-            ps, numpr, mark = children(ppr, (PSTYLE, NUMPR, RPR))
-            deleted = mark is not None and (child(mark, DEL) is not None or child(mark, MOVEFROM) is not None)
-            pstyle = ps.get(VAL) if ps is not None else None
+            # more) instead of a search for each; the first of each counts, as with find().
+            ps = numpr = mark = None
+            for el in ppr:
+                t = el.tag
+                if t == PSTYLE:
+                    if ps is None:
+                        ps = el
+                elif t == NUMPR:
+                    if numpr is None:
+                        numpr = el
+                elif t == RPR:
+                    if mark is None:
+                        mark = el
+            if mark is not None:
+                deleted = child(mark, DEL) is not None or child(mark, MOVEFROM) is not None
+            if ps is not None:
+                pstyle = ps.get(VAL)
             if numpr is not None:
                 n, lv = children(numpr, (NUMID, ILVL))
                 num_id = n.get(VAL) if n is not None else None
@@ -117,16 +132,17 @@ class _DocxReader:
             number = self.numbering.label(num_id, level)
             if number is None:
                 level = None
-        runs, marks, comments, superscript = self.runs(p, pstyle)
+        runs, text, marks, comments, superscript = self.runs(p, pstyle)
         para = Paragraph(runs=runs, number=number, level=level, marks=marks, index=index,
-                         style=self.styles.name(pstyle), comments=comments)
-        if superscript or _has_sup_chars(para.text):
+                         style=self.styles.name(pstyle), comments=comments, text=text)
+        if superscript or _has_sup_chars(text):
             _typed_marks(para)
         return para, deleted
 
     def runs(self, parent, pstyle):
-        """(runs, footnote marks, comment ids, whether any run is in superscript)."""
+        """(runs, their text, footnote marks, comment ids, whether any run is in superscript)."""
         runs: list[Run] = []
+        texts: list[str] = []  # the paragraph text, joined once here rather than again from the runs
         marks: list[Mark] = []
         comments: list[str] = list(self.open_comments)
         pos = 0
@@ -134,22 +150,27 @@ class _DocxReader:
         seen, room = 0, MAX_RUNS - self.runs_read
         field_stack = self.field_stack
         styles = self.styles
+        # Most runs set neither italics nor a character style: their italics is the paragraph style's.
+        plain_italic = styles.italic(pstyle, None)
         for r in inline_runs(parent):
             seen += 1
             if seen > room:
                 self.count(runs=seen)  # raises
             tag = r.tag
-            if tag == CSTART:
-                cid = r.get(ID)
-                self.open_comments.add(cid)
-                if cid not in comments:
-                    comments.append(cid)
+            if tag != R:  # a comment range starts or ends
+                if tag == CSTART:
+                    cid = r.get(ID)
+                    self.open_comments.add(cid)
+                    if cid not in comments:
+                        comments.append(cid)
+                elif tag == CEND:
+                    self.open_comments.discard(r.get(ID))
                 continue
-            if tag == CEND:
-                self.open_comments.discard(r.get(ID))
-                continue
+            # The children once as a list: each pass over an lxml element makes a Python object per child,
+            # and a run is walked twice (its properties first, then its text). The properties come first.
+            kids = list(r)
             rpr = None
-            for el in r:  # child(r, RPR) inline: a run's properties come first, and runs are many
+            for el in kids:
                 if el.tag == RPR:
                     rpr = el
                     break
@@ -166,14 +187,19 @@ class _DocxReader:
                         superscript = el.get(VAL) == "superscript"
                     elif t == VANISH:
                         hidden = on(el)
-            if hidden:
-                continue
-            if italic is None:
-                italic = styles.italic(pstyle, rstyle)
-            if superscript is None:
-                superscript = styles.superscript(rstyle)
+                if hidden:
+                    continue
+            if rstyle is None:
+                if italic is None:
+                    italic = plain_italic
+                superscript = bool(superscript)
+            else:
+                if italic is None:
+                    italic = styles.italic(pstyle, rstyle)
+                if superscript is None:
+                    superscript = styles.superscript(rstyle)
             parts: list[str] = []
-            for el in r:
+            for el in kids:
                 t = el.tag
                 if t == T:
                     if not field_stack or field_stack[-1] != "code":
@@ -181,8 +207,8 @@ class _DocxReader:
                 elif t == RPR:
                     continue  # read above; by far the most common child after the text
                 elif t == FNREF:
-                    marks.append(Mark(offset=pos + sum(map(len, parts)), key=el.get(ID, ""), typed=False))
-                    custom_mark = on_attr(el.get(w("customMarkFollows")))
+                    marks.append(Mark(pos + sum(map(len, parts)), el.get(ID, ""), False))
+                    custom_mark = on_attr(el.get(CUSTOM_MARK))
                 elif t == FLDCHAR:
                     follow_field(el, field_stack)
                 elif (ch := special_char(el)) is not None:
@@ -198,11 +224,13 @@ class _DocxReader:
                 custom_mark = False
                 continue
             if text:
-                runs.append(Run(text=text, italic=italic, superscript=bool(superscript)))
+                runs.append(Run(text, italic, superscript))
+                texts.append(text)
                 pos += len(text)
-                any_superscript = any_superscript or bool(superscript)
-        self.count(runs=seen)
-        return runs, marks, comments, any_superscript
+                if superscript:
+                    any_superscript = True
+        self.runs_read += seen  # within MAX_RUNS: the loop stops past `room`
+        return runs, "".join(texts), marks, comments, any_superscript
 
     def footnotes(self) -> dict[str, Footnote]:
         part = self.pkg.related("footnotes")
@@ -219,8 +247,8 @@ class _DocxReader:
                 self.count(paragraphs=1)
                 ppr = child(p, PPR)
                 ps = child(ppr, PSTYLE) if ppr is not None else None
-                runs = self.runs(p, ps.get(VAL) if ps is not None else None)[0]
-                paras.append(Paragraph(runs=runs))
+                runs, text = self.runs(p, ps.get(VAL) if ps is not None else None)[:2]
+                paras.append(Paragraph(runs=runs, text=text))
             notes[key] = Footnote(key=key, paragraphs=paras)
         return notes
 

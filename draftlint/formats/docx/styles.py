@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from draftlint.errors import InputError
 from draftlint.formats.docx.limits import MAX_STYLES, VAL, w
+from draftlint.formats.docx.walk import child
+
+STYLE, STYLE_ID, NAME, BASED_ON, TYPE, DEFAULT, RPR = (
+    w("style"), w("styleId"), w("name"), w("basedOn"), w("type"), w("default"), w("rPr"))
+PPR, NUMPR, NUMID, ILVL = w("pPr"), w("numPr"), w("numId"), w("ilvl")
 
 
 def on(el) -> bool:
@@ -17,22 +22,27 @@ class Styles:
 
     def __init__(self, root):
         self.by_id: dict[str, object] = {}
-        self.names: dict[str, str] = {}
+        self.names: dict[str, str | None] = {}  # display name by style id, read as the reader asks (name())
         self.default_para: str | None = None
         self.default_italic = False
-        self._cache: dict[tuple, object] = {}
+        # What the reader asked, resolved once per draft: a property of a style by style id (through basedOn),
+        # the italics of a run by (paragraph style, character style), the number a paragraph style carries.
+        self._rpr: dict[str, dict] = {"i": {}, "vertAlign": {}}
+        self._italic: dict[tuple, bool] = {}
+        self._numpr: dict[str, tuple] = {}
         if root is None:
             return
-        for count, st in enumerate(root.iterchildren(w("style"))):
+        # A styles part holds a hundred styles or more (164 in a UN resolution) and a draft uses a dozen: only
+        # what every style must be asked is read here (an attribute read costs lxml a namespace parse), the
+        # rest when a paragraph or run names the style.
+        for count, st in enumerate(root.iterchildren(STYLE)):
             if count >= MAX_STYLES:
                 raise InputError(f"word/styles.xml defines more than {MAX_STYLES:,} styles, far more than a real document")
-            sid = st.get(w("styleId"))
+            sid = st.get(STYLE_ID)
             if not sid:
                 continue
             self.by_id[sid] = st
-            name = st.find(w("name"))
-            self.names[sid] = name.get(VAL) if name is not None else sid
-            if st.get(w("type")) == "paragraph" and on_attr(st.get(w("default"))):
+            if on_attr(st.get(DEFAULT)) and st.get(TYPE) == "paragraph":
                 self.default_para = sid
         rpr = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         if rpr is not None:
@@ -40,7 +50,20 @@ class Styles:
             self.default_italic = i is not None and on(i)
 
     def name(self, sid: str | None) -> str | None:
-        return self.names.get(sid, sid) if sid else None
+        """The style's display name (w:name), or its id when it has none or is not defined."""
+        if not sid:
+            return None
+        try:
+            return self.names[sid]
+        except KeyError:
+            pass
+        st = self.by_id.get(sid)
+        if st is None:
+            return sid
+        # child() rather than find(): lxml's find() reads its argument as a path on every call.
+        el = child(st, NAME)
+        name = self.names[sid] = el.get(VAL) if el is not None else sid
+        return name
 
     def _resolved(self, sid: str | None, own, table: dict):
         """table[sid] = own(style) merged over its basedOn parent's, for `sid` and the chain above it. Each
@@ -50,7 +73,7 @@ class Styles:
         while sid and sid not in table and sid not in seen and sid in self.by_id:
             seen.add(sid)
             path.append(sid)
-            based = self.by_id[sid].find(w("basedOn"))
+            based = child(self.by_id[sid], BASED_ON)
             sid = based.get(VAL) if based is not None else None
         inherited = table.get(sid) if sid in table else None
         for s in reversed(path):
@@ -60,13 +83,14 @@ class Styles:
     def _rpr_value(self, sid: str | None, prop: str):
         if not sid:
             return None
-        table = self._cache.setdefault(("rpr", prop), {})
+        table = self._rpr[prop]
         if sid in table:
             return table[sid]
+        tag = w(prop)
 
         def own(st, parent):
-            rpr = st.find(w("rPr"))
-            el = rpr.find(w(prop)) if rpr is not None else None
+            rpr = child(st, RPR)
+            el = child(rpr, tag) if rpr is not None else None
             if el is None:
                 return parent
             return el.get(VAL) if prop == "vertAlign" else on(el)
@@ -75,34 +99,43 @@ class Styles:
 
     def italic(self, pstyle: str | None, rstyle: str | None) -> bool:
         """Italics a run gets from its styles when it sets none itself (w:i is a toggle property)."""
-        key = ("it", pstyle, rstyle)
-        hit = self._cache.get(key)
+        key = (pstyle, rstyle)
+        hit = self._italic.get(key)
         if hit is not None:
             return hit
         p = self._rpr_value(pstyle or self.default_para, "i")
         c = self._rpr_value(rstyle, "i") if rstyle else None
         result = self.default_italic if p is None and c is None else bool(p) != bool(c)
-        self._cache[key] = result
+        self._italic[key] = result
         return result
 
     def superscript(self, rstyle: str | None) -> bool:
-        return self._rpr_value(rstyle, "vertAlign") == "superscript" if rstyle else False
+        if not rstyle:
+            return False
+        table = self._rpr["vertAlign"]
+        value = table[rstyle] if rstyle in table else self._rpr_value(rstyle, "vertAlign")
+        return value == "superscript"
 
     def numpr(self, pstyle: str | None):
         """(numId, ilvl) a paragraph style carries, following basedOn."""
         sid = pstyle or self.default_para
         if not sid:
             return None, None
-        table = self._cache.setdefault(("num",), {})
+        table = self._numpr
         if sid in table:
             return table[sid]
 
         def own(st, parent):
             num_id, ilvl = parent or (None, None)
-            numpr = st.find(f"{w('pPr')}/{w('numPr')}")
+            numpr = None
+            for ppr in st:  # the first w:numPr of any w:pPr, as find("pPr/numPr") has it
+                if ppr.tag == PPR:
+                    numpr = child(ppr, NUMPR)
+                    if numpr is not None:
+                        break
             if numpr is not None:
-                n = numpr.find(w("numId"))
-                lv = numpr.find(w("ilvl"))
+                n = child(numpr, NUMID)
+                lv = child(numpr, ILVL)
                 num_id = n.get(VAL) if n is not None else num_id
                 ilvl = lv.get(VAL) if lv is not None else ilvl
             return num_id, ilvl
