@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from draftlint.lint.matching import Text, Words, leading_strings, required_strings
 from draftlint.lint.packrules import units
+from draftlint.lint.packpatterns import pattern_starts
 from draftlint.lint.packs import builtin_rules, compile_pack
 from draftlint.formats import read
 from draftlint.model.resolution import build
@@ -111,14 +112,13 @@ def test_random_mixtures_same_findings_as_plain_scan(pieces):
         assert prefiltered(rule, res) == plain_scan(rule, res), rule.id
 
 
-LEADING = sorted({s for rule in RULES if rule.patterns
-                  for s in leading_strings(rule.regex.pattern, rule.regex.flags) or ()})
+LEADING = sorted({s for rule in RULES if rule.patterns for s in pattern_starts(rule.spec) or ()})
 
 
 @settings(max_examples=150, deadline=None, derandomize=True, database=None)
 @given(st.lists(st.one_of(st.sampled_from(LEADING), st.sampled_from(LEADING).map(str.title),
                           st.sampled_from(LEADING).map(str.upper),
-                          st.sampled_from(EDGES + ["States", "Resolution 5", "resolution ", " 70/1", "S-1", "ß", "İ"])),
+                          st.sampled_from(EDGES + ["States", "Resolution 5", "resolution ", " 70/1", "S-1", "ß", "İ", "ı"])),
                 min_size=1, max_size=12))
 def test_patterns_tried_where_their_matches_start_same_findings_as_plain_scan(pieces):
     """A rule of patterns is tried only where a string that starts every match of them stands (Text.starts)."""
@@ -199,6 +199,21 @@ def test_one_automaton_per_pack_finds_every_rules_strings():
     assert [f.match for f in first.check(res)] == ["hereby"]
     assert [f.match for f in second.check(res)] == ["inter  alia"]
 
+
+def test_dotless_i_is_tried_as_re_matches_it():
+    """`re` under IGNORECASE takes the dotless ı for i, which str.casefold keeps: the prefilter folds it as `re`
+    matches it (matching.fold), so a word or pattern spelled with ı is tried where it stands, alone or not."""
+    res = draft_of("1. *Decides* that the Unıted Nations shall act;")
+    for rule in RULES:
+        assert prefiltered(rule, res) == plain_scan(rule, res), rule.id
+    organs = next(r for r in RULES if r.id == "un-terms.organ-names")
+    assert [m for _, m in prefiltered(organs, res)] == ["Unıted Nations"]
+    pack = {"pack": "house", "rules": [{
+        "id": "licence", "kind": "forbid", "category": "style", "severity": "warning", "scope": ["operative"],
+        "tokens": ["licence"], "message": "Drop {match}.", "doc": {"summary": "s", "why": "w", "wrong": "x", "right": "y"}}]}
+    rule = compile_pack(pack, "house.yaml")[0]
+    res = draft_of("1. *Decides* that the lıcence holders and the licences shall be reviewed;")
+    assert [f.match for f in rule.check(res)] == ["lıcence"]
 
 def test_delegation_pattern_without_a_literal_still_runs():
     pack = {"pack": "house", "rules": [{

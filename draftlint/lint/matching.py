@@ -15,6 +15,15 @@ import re
 
 import ahocorasick
 
+def fold(s: str) -> str:
+    """`s` case-folded as the prefilter compares texts and strings: str.casefold, and the dotless ı as i. `re`
+    under IGNORECASE takes ı for i while casefold keeps it; of every character whose casefold has the same
+    length, it is the only one `re` matches more widely (all were compared), so that a text folded here holds
+    every string a case-insensitive match of a listed word or pattern holds, at the same place."""
+    s = s.casefold()
+    return s.replace("ı", "i") if "ı" in s else s
+
+
 # The edges of a whole word: not next to a word character, an apostrophe (’ or ') or a hyphen. Two assertions
 # on each side rather than one class [\w’'-]: a class that mixes ’ with two other characters makes `re` build
 # a table of 65,536 entries when it compiles the pattern, about 0.2 ms in every new process.
@@ -46,7 +55,7 @@ class Needles:
         for s in strings:
             if not s:
                 continue
-            key = s.casefold() if exact else s
+            key = fold(s) if exact else s
             if exact and s not in self._exact.get(key, ()):
                 self._exact.setdefault(key, set()).add(s)
                 self.version += 1
@@ -121,7 +130,7 @@ class Text:
             self.flat_exact = " ".join(text.split())
         # Case-folded, each run of white space one space: where a phrase matched with \s+ is a plain substring.
         # (Case folding neither makes nor takes white space, so this is flat_exact case-folded.)
-        self.flat = self.flat_exact.casefold()
+        self.flat = fold(self.flat_exact)
         self._found: dict = {}
 
     def starts(self, strings: frozenset[str] | None) -> list[int] | None:
@@ -205,7 +214,7 @@ class Words:
             if not (p[:1].isalnum() or p[:1] == "_"):  # not a \w first (`re`'s \w: str.isalnum() and "_")
                 self.always.append(p)
             else:
-                flat = " ".join((p if case_sensitive else p.casefold()).split())
+                flat = " ".join((p if case_sensitive else fold(p)).split())
                 self.flat[p] = flat
                 self.by_flat.setdefault(flat, []).append(p)
         self.needles.add(self.by_flat, case_sensitive, whole=True)
@@ -263,7 +272,7 @@ def required_strings(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...
         required = required + [exact]
     # Compared with Text.flat: case-folded, white space as single spaces; a group that allows an empty
     # string tells nothing.
-    groups = {tuple(sorted({" ".join(s.casefold().split()) for s in group})) for group in required}
+    groups = {tuple(sorted({" ".join(fold(s).split()) for s in group})) for group in required}
     return tuple(sorted(g for g in groups if "" not in g)) or None
 
 
@@ -274,7 +283,7 @@ def leading_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     found = _leading(list(parsed)) if parsed is not None else None
     if not found:
         return None
-    found = {s.casefold() for s in found}
+    found = {fold(s) for s in found}
     # As matched, not flattened: a string with white space other than single inner spaces is not in Text.flat
     # as it is (and "" starts every match).
     if any(not s or s != " ".join(s.split()) for s in found):
