@@ -106,6 +106,7 @@ def _whole_at(text: str, start: int, end: int) -> bool:
 
 
 def _occurs_whole(s: str, text: str) -> bool:
+    """Whether `s` stands somewhere in `text` as a whole word (_whole_at)."""
     at = text.find(s)
     while at != -1:
         if _whole_at(text, at, at + len(s)):
@@ -150,9 +151,9 @@ class Text:
 
     def found(self, needles: Needles, exact: bool = False) -> frozenset[str]:
         """The strings of `needles` that occur in this text (flat, or flat_exact)."""
-        return self._strings(needles)[2 if exact else 1]
+        return self.strings(needles)[2 if exact else 1]
 
-    def _strings(self, needles: Needles) -> tuple[int, frozenset[str], frozenset[str]]:
+    def strings(self, needles: Needles) -> tuple[int, frozenset[str], frozenset[str]]:
         """(needles.version, the strings found in flat, those found in flat_exact)."""
         kept = self._found.get(needles)
         if kept is None or kept[0] != needles.version:
@@ -178,7 +179,7 @@ class Scope:
             folded: dict[str, list[int]] = {}
             cased: dict[str, list[int]] = {}  # both at once: a scope has rules of either kind
             for k, (_, text) in enumerate(self.parts):
-                _, in_flat, in_exact = text._strings(needles)
+                _, in_flat, in_exact = text.strings(needles)
                 for s in in_flat:
                     if s in folded:
                         folded[s].append(k)

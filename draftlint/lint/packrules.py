@@ -8,6 +8,8 @@ from draftlint.lint.matching import Needles, Scope, Text, Words
 from draftlint.lint.packpatterns import PATTERN_TIMEOUT, compile_pattern, pattern_starts
 from draftlint.lint.rule import Rule
 
+UNREAD = object()  # what a rule has not read from its patterns yet
+
 
 class PackRule:
     """What every rule of a pack has: its id and doc, the parts of the draft it reads, its exceptions, its
@@ -17,10 +19,11 @@ class PackRule:
     needs_structure = False  # reads leads or positions: nothing to check in a draft without a structure
 
     def __init__(self, spec: dict, rid: str, pack: str, where: str, pattern_strings: list | None,
-                 untrusted: bool = False, needles: Needles | None = None):
+                 untrusted: bool = False, needles: Needles | None = None, starts=UNREAD):
         """`pattern_strings`: what each of the rule's patterns needs (packpatterns.pattern_strings);
         `untrusted`: a delegation's pack, whose patterns run under a timeout; `needles`: the strings of the
-        pack this rule belongs to, which the rule adds its own to."""
+        pack this rule belongs to, which the rule adds its own to; `starts`: the strings every match of its
+        patterns starts with (packpatterns.pattern_starts), when read in advance (the built-in packs' cache)."""
         doc = spec["doc"]
         self.spec = spec
         self.scope = tuple(spec["scope"])
@@ -37,6 +40,7 @@ class PackRule:
         self.pattern_strings = pattern_strings
         self.untrusted = untrusted
         self._compiled: dict = {}
+        self._starts = starts
 
     @property
     def id(self) -> str:
@@ -120,15 +124,19 @@ class WordsRule(PackRule):
         super().__init__(spec, *args, **kwargs)
         self.words = self._words(spec)
         self.patterns = [f"(?:{p})" for p in spec.get("patterns", ())]
-        # The strings every match of the patterns starts with (matching.leading_strings), or None: given by the
-        # built-in packs' cache, else read from the patterns when first needed.
-        self.starts_with: frozenset[str] | None | bool = False
         for groups in self.pattern_strings or ():
             for group in groups:
                 self.needles.add(group)
 
     def _words(self, spec: dict) -> Words | None:
         return Words(spec["tokens"], self.case_sensitive, self.needles) if spec.get("tokens") else None
+
+    @property
+    def starts_with(self) -> frozenset[str] | None:
+        """The strings every match of the rule's patterns starts with (matching.leading_strings), or None."""
+        if self._starts is UNREAD:
+            self._starts = pattern_starts(self.spec)
+        return self._starts
 
     @property
     def regex(self):
@@ -210,8 +218,6 @@ class ScanRule(WordsRule):
         pattern, a delegation's under a timeout, is searched as written.)"""
         starts = None
         if not words and isinstance(regex, re.Pattern):
-            if self.starts_with is False:
-                self.starts_with = pattern_starts(self.spec)
             starts = text.starts(self.starts_with)
         if starts is None:
             yield from self._finditer(regex, text.text)

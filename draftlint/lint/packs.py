@@ -199,10 +199,9 @@ def compile_pack(data: dict, path: str, eager: bool = True, needs: dict | None =
             raise PackError(f"{where}: message: unknown placeholder {{{sorted(names - PLACEHOLDERS)[0]}}}; "
                             "use {match}, {suggestion} or {label}")
         strings = needs.get(rid, []) if needs is not None else pattern_strings(spec)
+        given = {"starts": frozenset(starts[rid]) if rid in starts else None} if starts is not None else {}
         rule = KINDS[spec["kind"]](spec, rid, data["pack"], where, strings,
-                                   eager if untrusted is None else untrusted, needles)
-        if starts is not None and hasattr(rule, "starts_with"):
-            rule.starts_with = frozenset(starts[rid]) if rid in starts else None
+                                   eager if untrusted is None else untrusted, needles, **given)
         if eager:
             rule.check_patterns()
         rules.append(rule)

@@ -155,7 +155,9 @@ def find_lead(text: str, start: int = 0) -> Lead | None:
         adverb = lower[j]
         last = j
         j += 1
-    if known:  # a head word with words of its own to follow
+    # A head with words of its own to follow ("takes" and "taking", whose "note" _continuation reads, are among
+    # CONTINUATIONS' heads).
+    if known:
         j, required, last = _continuation(lower, j, lh, required, last)
     if j < len(lower) and lower[j] in POST_ADVERBS and adverb is None:
         adverb = lower[j]

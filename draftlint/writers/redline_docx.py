@@ -17,8 +17,6 @@ footnote as it read then. Footnotes typed in the text are listed in the summary 
 """
 from __future__ import annotations
 
-import os
-
 from draftlint.writers.redline import Pair, Redline
 
 AUTHOR = "draftlint"

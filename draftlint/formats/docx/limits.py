@@ -100,6 +100,7 @@ class Package:
         if "mimetype" in names and "content.xml" in names:
             raise InputError("this is an OpenDocument (.odt) file; save it as a Word document (.docx)")
         self.main = self._main_part()
+        self._rels_folder = posixpath.dirname(self.main)  # what the main part's relationship targets are relative to
         self.rels = self._relationships(self.main)
 
     def close(self) -> None:
@@ -157,7 +158,6 @@ class Package:
         """Relationship type (last path segment) -> target as the part's relationships spell it. A part has a
         dozen relationships and the reader follows four: related() resolves only the ones asked for."""
         folder, base = posixpath.split(part)
-        self._rels_folder = folder
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         found: dict[str, str] = {}
         if self.has(rels_name):

@@ -4,12 +4,12 @@ from __future__ import annotations
 from draftlint.errors import InputError
 from draftlint.formats.docx.limits import MAX_LEVEL, MAX_NUMBER, VAL, w
 from draftlint.formats.docx.styles import Styles
-from draftlint.formats.docx.walk import child, children
+from draftlint.formats.docx.walk import children
+from draftlint.model.labels import letters, roman
 
 ILVL = w("ilvl")
 # What a list level says, found in one pass over its children (a level has a dozen or so).
 LEVEL_TAGS = (w("start"), w("numFmt"), w("lvlText"), w("isLgl"))
-from draftlint.model.labels import letters, roman
 
 
 def _start(value) -> int:

@@ -27,7 +27,7 @@ class Styles:
         self.default_italic = False
         # What the reader asked, resolved once per draft: a property of a style by style id (through basedOn),
         # the italics of a run by (paragraph style, character style), the number a paragraph style carries.
-        self._rpr: dict[str, dict] = {"i": {}, "vertAlign": {}}
+        self._rpr: dict[str, dict] = {"i": {}, "vertAlign": {}}  # the two run properties the reader asks for
         self._italic: dict[tuple, bool] = {}
         self._numpr: dict[str, tuple] = {}
         if root is None:

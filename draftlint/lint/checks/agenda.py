@@ -80,7 +80,6 @@ def check(res):
     current = identity.session(res)
     agenda_session = None
     organ = identity.organ(res)
-    request = None  # identity.report_request(res): the first operative paragraph with a report request, read here
     for node in res.of_kind("pp", "op", "sub"):
         text = node.text
         if "session" in text.lower():  # what _spelling's patterns need; most paragraphs lack it
@@ -94,9 +93,9 @@ def check(res):
             yield from _items(res, node)
         r = identity.own_report(text, res)
         if r:
-            request = request or (node, r)
             yield from _later(node, identity.session_value(r.group("ord")), current, r.group("ord"),
                               "the report request", same_ok=True)
+    request = identity.report_request(res)
     asked = identity.session_value(request[1].group("ord")) if request else None
     if asked and agenda_session and asked != agenda_session:
         node = request[0]

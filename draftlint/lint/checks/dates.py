@@ -108,15 +108,19 @@ def dates_in(text: str, node=None):
     return _dates(text, node, month)
 
 
-def _dates(text: str, node, month):
-    """dates_in(text, node); `month`: MONTHISH's first match in `text`, or None."""
-    months = month is not None
+def _month_first(text: str, month):
+    """US.finditer(text), `month` being MONTHISH's first match in `text`. Every way of writing a month begins with
+    one of MONTHISH's three letters, so a month-first date can begin only where MONTHISH matches: US is tried
+    there, not at every position of the paragraph as finditer would (tests/test_fast_paths.py holds the two equal)."""
+    return filter(None, (US.match(text, m.start()) for m in MONTHISH.finditer(text, month.start())))
+
+
+def _dates(text: str, node, first_month):
+    """dates_in(text, node); `first_month`: MONTHISH's first match in `text`, or None."""
+    months = first_month is not None
     taken: list[tuple[int, int]] = []
     skip = None
-    # Every way of writing a month begins with one of MONTHISH's three letters, so a month-first date can begin
-    # only where MONTHISH matches: US is tried there, not at every position of the paragraph as US.finditer would.
-    us = (US.match(text, m.start()) for m in MONTHISH.finditer(text, month.start())) if months else ()
-    for m in filter(None, us):
+    for m in (_month_first(text, first_month) if months else ()):
         day, month, year = int(m.group("day")), _month(m.group("month")), m.group("year")
         if day > 31:
             continue

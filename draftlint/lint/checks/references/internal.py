@@ -78,6 +78,7 @@ def references(text: str):
 
 
 def _references(text: str):
+    """references(text), for a text that may hold one."""
     found, elsewhere = [], False
     for m in REF.finditer(text):
         tail = m.group("tail").strip()
