@@ -184,10 +184,9 @@ def number_of(p: Paragraph) -> tuple[str | None, int, bool]:
     m = TYPED_NUMBER.match(text, lead_ws)
     if m:
         label = m.group("label")
-        # A capital ("A.") or a word ("etc.") is not a number; "iv." and "aa." are. Both begin with a letter, which
-        # "1." and "(a)" do not.
-        if label[0].isalpha() and (re.fullmatch(r"[A-Z]\.", label) or (re.fullmatch(r"[a-z]{2,4}\.", label)
-                                                                       and not re.fullmatch(r"[ivxl]+\.|([a-z])\1*\.", label))):
+        # A capital ("A.") or a word ("etc.") is not a number; "iv." and "aa." are.
+        if re.fullmatch(r"[A-Z]\.", label) or (re.fullmatch(r"[a-z]{2,4}\.", label)
+                                              and not re.fullmatch(r"[ivxl]+\.|([a-z])\1*\.", label)):
             return None, lead_ws, False
         return label, m.end(), True
     return None, lead_ws, False
@@ -268,8 +267,7 @@ ASTERISK_NOTE = re.compile(r"^\*\s*(?=[A-Z])")
 def _asterisk_notes(source: Source) -> None:
     """A typed sponsor footnote ("* On behalf of the Group of 77 and China.") and its typed "*" mark."""
     paras = source.paragraphs
-    notes = [k for k, p in enumerate(paras)
-             if p.text.startswith("*") and p.footnote_key is None and ASTERISK_NOTE.match(p.text) and k > 0]
+    notes = [k for k, p in enumerate(paras) if p.footnote_key is None and ASTERISK_NOTE.match(p.text) and k > 0]
     if not notes:
         return
     for k in notes:

@@ -98,19 +98,8 @@ class _DocxReader:
         ppr = child(p, PPR)
         if ppr is not None:
             # One pass over the paragraph properties (a style, a number and the mark's properties, rarely
-            # more) instead of a search for each; the first of each counts, as with find().
-            ps = numpr = mark = None
-            for el in ppr:
-                t = el.tag
-                if t == PSTYLE:
-                    if ps is None:
-                        ps = el
-                elif t == NUMPR:
-                    if numpr is None:
-                        numpr = el
-                elif t == RPR:
-                    if mark is None:
-                        mark = el
+            # more) instead of a search for each.
+            ps, numpr, mark = children(ppr, (PSTYLE, NUMPR, RPR))
             if mark is not None:
                 deleted = child(mark, DEL) is not None or child(mark, MOVEFROM) is not None
             if ps is not None:

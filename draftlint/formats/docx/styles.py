@@ -110,11 +110,7 @@ class Styles:
         return result
 
     def superscript(self, rstyle: str | None) -> bool:
-        if not rstyle:
-            return False
-        table = self._rpr["vertAlign"]
-        value = table[rstyle] if rstyle in table else self._rpr_value(rstyle, "vertAlign")
-        return value == "superscript"
+        return self._rpr_value(rstyle, "vertAlign") == "superscript" if rstyle else False
 
     def numpr(self, pstyle: str | None):
         """(numId, ilvl) a paragraph style carries, following basedOn."""

@@ -99,15 +99,6 @@ def _cited_bad_dates(node) -> list[tuple[int, int]]:
     return [(i.start, i.end) for lst in cited_lists(node.text) for i in lst.items if i.bad_date]
 
 
-def dates_in(text: str, node=None):
-    """(rule, message, match, span in `text`, the right form or None) for each date in `text` not written
-    “7 December 2022”."""
-    month = MONTHISH.search(text)  # US, DMY and RANGE_FIRST need a month, NUMERIC a slash
-    if month is None and "/" not in text:
-        return ()  # most paragraphs: no generator made
-    return _dates(text, node, month)
-
-
 def _month_first(text: str, month):
     """US.finditer(text), `month` being MONTHISH's first match in `text`. Every way of writing a month begins with
     one of MONTHISH's three letters, so a month-first date can begin only where MONTHISH matches: US is tried
@@ -115,8 +106,12 @@ def _month_first(text: str, month):
     return filter(None, (US.match(text, m.start()) for m in MONTHISH.finditer(text, month.start())))
 
 
-def _dates(text: str, node, first_month):
-    """dates_in(text, node); `first_month`: MONTHISH's first match in `text`, or None."""
+def dates_in(text: str, node=None):
+    """(rule, message, match, span in `text`, the right form or None) for each date in `text` not written
+    “7 December 2022”."""
+    first_month = MONTHISH.search(text)  # US, DMY and RANGE_FIRST need a month, NUMERIC a slash
+    if first_month is None and "/" not in text:
+        return
     months = first_month is not None
     taken: list[tuple[int, int]] = []
     skip = None

@@ -23,12 +23,14 @@ def check(res):
     for node in res.nodes:
         if node.kind in ("annex", "trailer"):
             continue
-        text = node.text
-        for m in PLACEHOLDER.finditer(text) if "[" in text else ():  # most paragraphs have no bracket
+        for m in _placeholders(node.text):
             yield OPEN.at(node, f"“{m.group(0)}” is still to be filled in", match=m.group(0))
     for entry in res.footnotes:
         if entry.footnote is not None:
-            text = entry.footnote.text
-            for m in PLACEHOLDER.finditer(text) if "[" in text else ():
+            for m in _placeholders(entry.footnote.text):
                 yield OPEN.at(entry, f"“{m.group(0)}” in footnote {entry.number} is still to be filled in",
                               match=m.group(0))
+
+
+def _placeholders(text: str):
+    return PLACEHOLDER.finditer(text) if "[" in text else ()  # most paragraphs have no bracket: no iterator made

@@ -72,13 +72,8 @@ def _targets(listed: str):
 
 def references(text: str):
     """(match, [(number, sub)], side, bare) for each internal reference in a paragraph's text."""
-    if "aragraph" not in text:  # what REF needs; most paragraphs refer to none (and make no generator)
-        return ()
-    return _references(text)
-
-
-def _references(text: str):
-    """references(text), for a text that may hold one."""
+    if "aragraph" not in text:  # what REF needs; most paragraphs refer to none
+        return
     found, elsewhere = [], False
     for m in REF.finditer(text):
         tail = m.group("tail").strip()
